@@ -1,0 +1,45 @@
+# Two commands for a new user: `make demo` and `make test`. Each installs what it needs.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+STAMP := node_modules/.installed
+export LANCEDB_LOG ?= error
+
+.PHONY: demo test check lint typecheck bench build deps chromium clean
+
+# npm ci when node_modules is missing or older than the lock file.
+$(STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+deps: $(STAMP)
+
+# Debian's Chromium, for pages that need JavaScript (no browser download works here).
+chromium:
+	@command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || { \
+	  echo "installing Debian's chromium"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+build: deps
+	npx tsc -p tsconfig.build.json
+
+demo: build chromium
+	npx tsx test/demo/run-demo.ts
+
+test: build chromium
+	@rm -f .test-results.json
+	npx vitest run --reporter=default --reporter=json --outputFile=.test-results.json; \
+	  status=$$?; node test/helpers/print-counts.mjs .test-results.json; exit $$status
+
+typecheck: deps
+	npx tsc -p tsconfig.json --noEmit
+
+lint: deps
+	npx biome check .
+
+check: typecheck lint
+
+bench: build
+	npx tsx bench/run-all.ts
+
+clean:
+	rm -rf dist .test-results.json

@@ -1,0 +1,90 @@
+import { appendFileSync, writeFileSync } from "node:fs";
+import { parseHttpUrl } from "../../../crawler/frontier/normalize-url.js";
+import { AgentwebError } from "../../../schemas/errors.js";
+import { crawlSite } from "../../ops/crawl-site.js";
+import { openIndex } from "../../ops/index-handle.js";
+import { intFlag, parseCommandArgs } from "../args.js";
+import { loadConfig } from "../config-loader.js";
+import { progressLine } from "../progress.js";
+import type { CommandIo } from "./command.js";
+
+export const CRAWL_HELP = `Usage: agentweb crawl URL [options]
+
+Crawls a site over HTTP (same origin and path prefix as URL), extracts clean markdown, and indexes it.
+
+Options:
+  --data DIR         data directory (env AGENTWEB_DATA, default ./.agentweb)
+  --max-pages N      stop after N pages (default 1000)
+  --max-depth N      follow links at most N hops from URL (default 20)
+  --include GLOB     only crawl URLs matching GLOB (repeatable; matched against the full URL)
+  --exclude GLOB     never crawl URLs matching GLOB (repeatable)
+  --concurrency N    parallel requests (default 4)
+  --user-agent UA    the User-Agent sent (default identifies agentweb)
+  --embedder NAME    bundled (default) or none (full-text search only)
+  --report FILE      write one JSON line per URL
+  --json             print one JSON summary object on stdout
+  --config FILE      JSON config file (default ./agentweb.config.json when present)
+
+Exit codes: 0 all pages stored; 1 finished with problems (pages failed); 2 could not crawl.`;
+
+/** `agentweb crawl URL`: crawl, index, summarise. */
+export async function crawlCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    "max-pages": { type: "string" },
+    "max-depth": { type: "string" },
+    include: { type: "string", multiple: true },
+    exclude: { type: "string", multiple: true },
+    concurrency: { type: "string" },
+    "user-agent": { type: "string" },
+    embedder: { type: "string" },
+    report: { type: "string" },
+  });
+  if (values.help) return io.out(CRAWL_HELP), 0;
+  if (positionals.length !== 1) throw new AgentwebError("BAD_USAGE", "crawl takes exactly one URL (see agentweb crawl --help)");
+  const url = parseHttpUrl(positionals[0]!).href;
+  const config = loadConfig({
+    configFile: values.config,
+    env: io.env,
+    flags: {
+      data: values.data,
+      maxPages: intFlag("max-pages", values["max-pages"]),
+      maxDepth: intFlag("max-depth", values["max-depth"]),
+      include: values.include,
+      exclude: values.exclude,
+      concurrency: intFlag("concurrency", values.concurrency),
+      userAgent: values["user-agent"],
+      embedder: values.embedder,
+    },
+  });
+  const report = values.report;
+  if (report) writeFileSync(report, "");
+  const index = await openIndex(config, { write: true, owner: "crawl" });
+  const line = progressLine(io.stderr);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once("SIGINT", onSignal);
+  try {
+    const summary = await crawlSite(
+      index,
+      { url, signal: abort.signal },
+      {
+        onProgress: (p) => line.update(p),
+        ...(report ? { onRecord: (r) => appendFileSync(report, `${JSON.stringify(r)}\n`) } : {}),
+      },
+    );
+    line.done();
+    const { site, pages, chunks, durationMs } = summary;
+    if (values.json) io.out(JSON.stringify({ site, pages, chunks, durationMs }));
+    else {
+      io.out(`site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`);
+      for (const s of summary.skipped) io.out(`  skipped ${s.url}: ${s.reason}`);
+      for (const p of summary.problems) io.out(`  failed  ${p.url}: ${p.code} ${p.message}`);
+      io.out(`search it: agentweb search "your question" --data ${config.data}`);
+    }
+    return pages.failed > 0 ? 1 : 0;
+  } finally {
+    line.done();
+    process.off("SIGINT", onSignal);
+    await index.close();
+  }
+}

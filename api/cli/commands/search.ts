@@ -1,0 +1,54 @@
+import { AgentwebError } from "../../../schemas/errors.js";
+import { openIndex } from "../../ops/index-handle.js";
+import { searchDocs } from "../../ops/search-docs.js";
+import { intFlag, parseCommandArgs } from "../args.js";
+import { loadConfig } from "../config-loader.js";
+import type { CommandIo } from "./command.js";
+
+export const SEARCH_HELP = `Usage: agentweb search QUERY [options]
+
+Searches the index and prints the best chunks with their citations (url#anchor).
+
+Options:
+  --data DIR       data directory (env AGENTWEB_DATA, default ./.agentweb)
+  -k, --k N        number of hits (default 10)
+  --site ID        only this site (see the site printed by crawl)
+  --path PREFIX    only URLs whose path starts with PREFIX, e.g. /docs/
+  --mode MODE      text (default), vector or hybrid
+  --group page     best chunk per page instead of every chunk
+  --json           print {"hits":[...]} on stdout`;
+
+/** `agentweb search QUERY`. */
+export async function searchCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    k: { type: "string", short: "k" },
+    site: { type: "string" },
+    path: { type: "string" },
+    mode: { type: "string" },
+    group: { type: "string" },
+  });
+  if (values.help) return io.out(SEARCH_HELP), 0;
+  const q = positionals.join(" ").trim();
+  if (!q) throw new AgentwebError("BAD_USAGE", "search needs a query (see agentweb search --help)");
+  const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
+  const index = await openIndex(config, { write: false, owner: "search" });
+  try {
+    const { hits } = await searchDocs(index, {
+      q,
+      k: intFlag("k", values.k),
+      site: values.site,
+      path: values.path,
+      mode: values.mode as never,
+      group: values.group as never,
+    });
+    if (values.json) return io.out(JSON.stringify({ hits })), 0;
+    if (hits.length === 0) io.out("no results");
+    hits.forEach((h, i) => {
+      const where = h.headingPath.length ? h.headingPath.join(" › ") : h.title;
+      io.out(`${i + 1}. ${where}\n   ${h.citation}\n   ${h.snippet}\n`);
+    });
+    return 0;
+  } finally {
+    await index.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { startServer } from "../../http/server.js";
+import { intFlag, parseCommandArgs } from "../args.js";
+import { loadConfig } from "../config-loader.js";
+import type { CommandIo } from "./command.js";
+
+export const SERVE_HELP = `Usage: agentweb serve [options]
+
+Serves the index over HTTP until Ctrl-C: GET /v1/search, GET /v1/page, GET /healthz.
+
+Options:
+  --data DIR     data directory (env AGENTWEB_DATA, default ./.agentweb)
+  --port N       port (env AGENTWEB_PORT, default 7070; 0 picks a free one)
+  --host ADDR    address to bind (env AGENTWEB_HOST, default 127.0.0.1)
+  --insecure     allow a non-loopback address without API keys`;
+
+/** `agentweb serve`: runs until SIGINT/SIGTERM, then shuts down gracefully. */
+export async function serveCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    port: { type: "string" },
+    host: { type: "string" },
+    insecure: { type: "boolean" },
+  });
+  if (values.help) return io.out(SERVE_HELP), 0;
+  const config = loadConfig({
+    configFile: values.config,
+    env: io.env,
+    flags: { data: values.data, port: intFlag("port", values.port), host: values.host, insecure: values.insecure },
+  });
+  const server = await startServer(config);
+  io.out(`agentweb serving ${config.data} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  await server.close();
+  return 0;
+}

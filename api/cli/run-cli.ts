@@ -1,0 +1,50 @@
+import { isAgentwebError } from "../../schemas/errors.js";
+import { VERSION } from "../version.js";
+import type { CommandIo } from "./commands/command.js";
+import { crawlCommand } from "./commands/crawl.js";
+import { searchCommand } from "./commands/search.js";
+import { serveCommand } from "./commands/serve.js";
+
+const HELP = `agentweb ${VERSION}: turns docs sites into clean, cited, searchable markdown for AI agents
+
+Usage: agentweb <command> [options]
+
+Commands:
+  crawl URL       crawl a site and index its pages
+  search QUERY    search the index
+  serve           serve the index over HTTP
+
+Run agentweb <command> --help for its options. Every command takes --data DIR (env AGENTWEB_DATA).
+Exit codes: 0 success, 1 finished with problems, 2 could not do it.`;
+
+const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<number>> = {
+  crawl: crawlCommand,
+  search: searchCommand,
+  serve: serveCommand,
+};
+
+/**
+ * Runs the CLI and returns its exit code. Errors become one line on stderr: agentweb errors with
+ * their code, anything unexpected without a stack trace (set AGENTWEB_DEBUG=1 to see it).
+ *
+ * @example process.exitCode = await runCli(process.argv.slice(2), io);
+ */
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "--version" || command === "-v") return io.out(VERSION), 0;
+  if (!command || command === "--help" || command === "-h" || command === "help") return io.out(HELP), 0;
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr.write(`agentweb: unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(", ")})\n`);
+    return 2;
+  }
+  if (rest.includes("--version")) return io.out(VERSION), 0;
+  try {
+    return await run(rest, io);
+  } catch (err) {
+    const message = isAgentwebError(err) ? `${err.message} [${err.code}]` : `unexpected error: ${(err as Error)?.message ?? err}`;
+    io.stderr.write(`agentweb ${command}: ${message}\n`);
+    if (io.env.AGENTWEB_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ""}\n`);
+    return 2;
+  }
+}

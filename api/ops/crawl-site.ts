@@ -1,0 +1,107 @@
+import { crawl } from "../../crawler/crawl.js";
+import { createIndexWriter } from "../../indexer/index-writer.js";
+import type { ErrorCode } from "../../schemas/errors.js";
+import { siteIdFor } from "../../schemas/site-id.js";
+import type { IndexHandle } from "./index-handle.js";
+
+export interface CrawlProgress {
+  ok: number;
+  skipped: number;
+  failed: number;
+  queued: number;
+  chunks: number;
+  elapsedMs: number;
+}
+
+/** One line of a crawl report: what happened to one URL. */
+export type CrawlRecord =
+  | { url: string; status: "ok"; title: string; chunks: number; tokens: number; fetchedVia: string }
+  | { url: string; status: "skipped"; code: ErrorCode; reason: string }
+  | { url: string; status: "failed"; code: ErrorCode; reason: string };
+
+export interface CrawlHooks {
+  onProgress?: (progress: CrawlProgress) => void;
+  onRecord?: (record: CrawlRecord) => void;
+}
+
+export interface CrawlSummary {
+  site: string;
+  pages: { ok: number; skipped: number; failed: number };
+  chunks: number;
+  embedded: number;
+  durationMs: number;
+  problems: { url: string; code: ErrorCode; message: string }[];
+  skipped: { url: string; code: ErrorCode; reason: string }[];
+}
+
+/**
+ * Crawls a site into the index and returns when every page is stored and embedded.
+ *
+ * @example
+ * const summary = await crawlSite(index, { url: "https://docs.example.com/" }, { onProgress: (p) => console.error(p.ok) });
+ */
+export async function crawlSite(
+  index: IndexHandle,
+  input: { url: string; signal?: AbortSignal },
+  hooks: CrawlHooks = {},
+): Promise<CrawlSummary> {
+  const { config, store } = index;
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const embedder = await index.embedder();
+  const writer = createIndexWriter({ store, embedder, chunkTokens: config.chunkTokens });
+  const progress: CrawlProgress = { ok: 0, skipped: 0, failed: 0, queued: 1, chunks: 0, elapsedMs: 0 };
+  const problems: CrawlSummary["problems"] = [];
+  const skipped: CrawlSummary["skipped"] = [];
+  let site = siteIdFor(input.url);
+  await writer.resumePending();
+
+  for await (const event of crawl({ ...config, startUrl: input.url, ...(input.signal ? { signal: input.signal } : {}) })) {
+    if (event.type === "page") {
+      const { page } = event;
+      site = page.site;
+      const chunks = await writer.addPage(page);
+      progress.chunks += chunks;
+      progress.ok += 1;
+      hooks.onRecord?.({
+        url: page.url,
+        status: "ok",
+        title: page.title,
+        chunks,
+        tokens: page.tokens.markdown,
+        fetchedVia: page.fetchedVia,
+      });
+    } else if (event.type === "skipped") {
+      progress.skipped += 1;
+      skipped.push({ url: event.url, code: event.code, reason: event.reason });
+      hooks.onRecord?.({ url: event.url, status: "skipped", code: event.code, reason: event.reason });
+    } else {
+      progress.failed += 1;
+      problems.push({ url: event.url, code: event.code, message: event.message });
+      hooks.onRecord?.({ url: event.url, status: "failed", code: event.code, reason: event.message });
+    }
+    progress.queued = event.queued;
+    progress.elapsedMs = Date.now() - started;
+    hooks.onProgress?.({ ...progress });
+  }
+  const { embedded } = await writer.finish();
+  const finishedAt = new Date().toISOString();
+  index.dataDir.writeMeta((meta) => {
+    meta.sites[site] = {
+      site,
+      startUrl: input.url,
+      embedder: embedder?.name ?? "none",
+      dims: embedder?.dims ?? store.dims,
+      lastCrawl: { startedAt, finishedAt, ok: progress.ok, skipped: progress.skipped, failed: progress.failed },
+    };
+  });
+  return {
+    site,
+    pages: { ok: progress.ok, skipped: progress.skipped, failed: progress.failed },
+    chunks: progress.chunks,
+    embedded,
+    durationMs: Date.now() - started,
+    problems,
+    skipped,
+  };
+}

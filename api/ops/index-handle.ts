@@ -1,0 +1,53 @@
+import { createBundledEmbedder } from "../../indexer/embed/bundled-embedder.js";
+import type { Embedder } from "../../indexer/embed/embedder.js";
+import { type DataDir, openDataDir } from "../../indexer/store/data-dir.js";
+import { openStore, type Store } from "../../indexer/store/store.js";
+import type { Config } from "../../schemas/config.js";
+
+/** Dimensions of the bundled encoder; an index built without an embedder keeps room for it. */
+const BUNDLED_DIMS = 512;
+
+/** An open data dir: its store, its embedder (started on first use) and, for writers, the lock. */
+export interface IndexHandle {
+  config: Config;
+  dataDir: DataDir;
+  store: Store;
+  /** The configured embedder, started on first call (workers load a model each); undefined when off. */
+  embedder(): Promise<Embedder | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the index in `config.data`. A writer takes the one-writer lock first and creates the dir;
+ * a reader needs an existing index and sees new commits within a second.
+ *
+ * @example
+ * const index = await openIndex(config, { write: true, owner: "crawl" });
+ * try { ... } finally { await index.close(); }
+ */
+export async function openIndex(config: Config, access: { write: boolean; owner: string }): Promise<IndexHandle> {
+  const dataDir = openDataDir(config.data, { create: access.write });
+  const release = access.write ? dataDir.lockWriter(access.owner) : () => {};
+  try {
+    const store = await openStore({ dir: dataDir.indexDir, dims: BUNDLED_DIMS, readConsistencySec: 1 });
+    let embedder: Promise<Embedder | undefined> | undefined;
+    return {
+      config,
+      dataDir,
+      store,
+      embedder() {
+        embedder ??=
+          config.embedder === "bundled" ? createBundledEmbedder({ workers: config.embedWorkers }) : Promise.resolve(undefined);
+        return embedder;
+      },
+      async close() {
+        await (await embedder?.catch(() => undefined))?.close();
+        store.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

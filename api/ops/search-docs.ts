@@ -1,0 +1,19 @@
+import { searchChunks } from "../../indexer/store/search-chunks.js";
+import { type SearchRequestInput, SearchRequest, type SearchResponse } from "../../schemas/search.js";
+import type { IndexHandle } from "./index-handle.js";
+
+/**
+ * Searches the index. The input is validated here, once, for every adapter; the default mode
+ * comes from config.
+ *
+ * @example const { hits } = await searchDocs(index, { q: "how do I configure retries", k: 5 });
+ */
+export async function searchDocs(index: IndexHandle, input: SearchRequestInput): Promise<SearchResponse> {
+  const request = SearchRequest.parse({ mode: index.config.searchMode, ...stripUndefined(input) });
+  const embedder = request.mode === "text" ? undefined : await index.embedder();
+  return { hits: await searchChunks({ store: index.store, embedder }, request) };
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as T;
+}

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Chunk } from "../../schemas/chunk.js";
+import type { Page } from "../../schemas/page.js";
+import { SearchRequest } from "../../schemas/search.js";
+import { bagOfWordsEmbedder } from "../../test/helpers/bag-of-words-embedder.js";
+import { tempDir } from "../../test/helpers/temp-dir.js";
+import { embeddingText } from "../embed/embedding-text.js";
+import { searchChunks } from "./search-chunks.js";
+import { openStore, type Store } from "./store.js";
+
+const page = (url: string, site = "s"): Page => ({
+  url,
+  finalUrl: url,
+  site,
+  title: `Title of ${url}`,
+  description: "",
+  lang: "en",
+  markdown: "# T",
+  links: [],
+  headings: [],
+  contentHash: url,
+  fetchedVia: "http",
+  tokens: { html: 10, markdown: 2 },
+  removed: [],
+  fetchedAt: "2026-01-01T00:00:00.000Z",
+});
+const chunk = (url: string, ordinal: number, text: string, site = "s"): Chunk => ({
+  id: `${url}#${ordinal}:${text.length}:${text.slice(0, 12)}`,
+  url,
+  site,
+  title: `Title of ${url}`,
+  ordinal,
+  headingPath: ["Title", `Section ${ordinal}`],
+  anchor: `s${ordinal}`,
+  text,
+  tokens: text.split(" ").length,
+});
+
+describe("LanceDB store", () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let store: Store;
+  const embedder = bagOfWordsEmbedder(64);
+  beforeEach(async () => {
+    tmp = tempDir();
+    store = await openStore({ dir: tmp.path, dims: 64, readConsistencySec: 0 });
+  });
+  afterEach(() => {
+    store.close();
+    tmp.remove();
+  });
+
+  it("upserting the same page twice leaves no duplicates and keeps vectors of unchanged chunks", async () => {
+    const url = "https://x.dev/docs/a";
+    const chunks = [chunk(url, 0, "retry failed jobs with backoff"), chunk(url, 1, "dead letter queue")];
+    const fresh = await store.replacePage(page(url), chunks);
+    expect(fresh).toHaveLength(2);
+    await store.setVectors(fresh, await embedder.embed(fresh.map(embeddingText)));
+    const again = await store.replacePage(page(url), chunks);
+    expect(again).toHaveLength(0);
+    expect(await store.counts()).toEqual({ pages: 1, chunks: 2, embedded: 2 });
+  });
+
+  it("replaces a page's chunks in one step and deletes pages and sites", async () => {
+    const a = "https://x.dev/docs/a";
+    const b = "https://x.dev/docs/b";
+    await store.replacePage(page(a), [chunk(a, 0, "old text one"), chunk(a, 1, "old text two")]);
+    await store.replacePage(page(b), [chunk(b, 0, "other page")]);
+    await store.replacePage(page(a), [chunk(a, 0, "new text")]);
+    expect((await store.counts()).chunks).toBe(2);
+    expect((await store.searchText("old", {}, 10)).length).toBe(0);
+    await store.deletePage(b);
+    expect(await store.counts()).toMatchObject({ pages: 1, chunks: 1 });
+    await store.deleteSite("s");
+    expect(await store.counts()).toMatchObject({ pages: 0, chunks: 0 });
+  });
+
+  it("finds chunks by full text before their vectors exist, filtered by site and path", async () => {
+    const a = "https://x.dev/docs/retries";
+    const b = "https://y.dev/guide/retries";
+    await store.replacePage(page(a, "x"), [chunk(a, 0, "configure retries with exponential backoff", "x")]);
+    await store.replacePage(page(b, "y"), [chunk(b, 0, "retries in the guide", "y")]);
+    expect((await store.searchText("retry", {}, 10)).map((h) => h.url).sort()).toEqual([a, b]);
+    expect((await store.searchText("retries", { site: "x" }, 10)).map((h) => h.url)).toEqual([a]);
+    expect((await store.searchText("retries", { path: "/guide/" }, 10)).map((h) => h.url)).toEqual([b]);
+    expect(await store.searchVector(new Float32Array(64).fill(1), {}, 10)).toEqual([]);
+  });
+
+  it("orders hybrid hits by fused rank and groups by page on request", async () => {
+    const a = "https://x.dev/docs/a";
+    const b = "https://x.dev/docs/b";
+    const rows = [
+      ...(await store.replacePage(page(a), [
+        chunk(a, 0, "scheduling jobs at a fixed time with cron expressions"),
+        chunk(a, 1, "cron expressions support seconds"),
+      ])),
+      ...(await store.replacePage(page(b), [chunk(b, 0, "workers pull jobs from the queue")])),
+    ];
+    await store.setVectors(rows, await embedder.embed(rows.map(embeddingText)));
+    const req = SearchRequest.parse({ q: "cron expressions", mode: "hybrid", k: 3 });
+    const hits = await searchChunks({ store, embedder }, req);
+    expect(hits[0]!.url).toBe(a);
+    expect(hits[0]!.citation).toMatch(/^https:\/\/x\.dev\/docs\/a#s[01]$/);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
+    const grouped = await searchChunks({ store, embedder }, { ...req, group: "page" });
+    expect(new Set(grouped.map((h) => h.url)).size).toBe(grouped.length);
+  });
+});

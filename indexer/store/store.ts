@@ -1,0 +1,186 @@
+import * as lancedb from "@lancedb/lancedb";
+import type { Chunk } from "../../schemas/chunk.js";
+import type { Page } from "../../schemas/page.js";
+import { type ChunkRow, fromPageRow, scopeFilter, sqlString, toChunkRow, toPageRow } from "./rows.js";
+import { chunksSchema, PAGES_SCHEMA } from "./table-schemas.js";
+
+/** A stored chunk as search reads it. */
+export type StoredChunk = Omit<ChunkRow, "vector" | "content"> & { score: number };
+
+const CHUNK_COLUMNS = ["id", "url", "site", "path", "title", "ordinal", "headingPath", "anchor", "text", "tokens", "embedded"];
+
+/**
+ * The LanceDB index: a `pages` table and a `chunks` table with a full-text index on `content` and
+ * vectors on `vector`. Writes are idempotent (merge by key); a page's chunks change in one commit.
+ *
+ * @example
+ * const store = await openStore({ dir: "./.agentweb/index", dims: 512 });
+ * await store.replacePage(page, chunks);
+ * const hits = await store.searchText("configure retries", { site: "docs.example.com" }, 10);
+ */
+export async function openStore(options: { dir: string; dims: number; readConsistencySec?: number }) {
+  const db = await lancedb.connect(options.dir, { readConsistencyInterval: options.readConsistencySec ?? 1 });
+  const names = new Set(await db.tableNames());
+  const pages = names.has("pages") ? await db.openTable("pages") : await db.createEmptyTable("pages", PAGES_SCHEMA);
+  const chunks = names.has("chunks")
+    ? await db.openTable("chunks")
+    : await db.createEmptyTable("chunks", chunksSchema(options.dims));
+  const buildTextIndex = () =>
+    chunks.createIndex("content", {
+      config: lancedb.Index.fts({ withPosition: true, stem: true, language: "English", removeStopWords: true }),
+      replace: true,
+    });
+  // Created with the table so full-text search works from the first row; rows added later are
+  // searched unindexed until the index is rebuilt at the end of a crawl.
+  if (!names.has("chunks")) await buildTextIndex();
+
+  const toStored = (row: Record<string, unknown>, score: number): StoredChunk => ({
+    id: String(row.id),
+    url: String(row.url),
+    site: String(row.site),
+    path: String(row.path),
+    title: String(row.title),
+    ordinal: Number(row.ordinal),
+    headingPath: listOf(row.headingPath),
+    anchor: String(row.anchor),
+    text: String(row.text),
+    tokens: Number(row.tokens),
+    embedded: Boolean(row.embedded),
+    score,
+  });
+
+  return {
+    dims: options.dims,
+
+    /**
+     * Stores a page and replaces its chunks: insert new chunk ids and delete the page's other chunks,
+     * in one commit. A chunk id hashes its text, so a matched id is an unchanged chunk and keeps its
+     * vector. The page row is written last: a crash in between leaves the old page row (and the next
+     * crawl redoes the page), never a page pointing at missing chunks. Returns the chunks to embed.
+     */
+    async replacePage(page: Page, pageChunks: Chunk[]): Promise<ChunkRow[]> {
+      const known = await chunks.query().where(`url = ${sqlString(page.url)}`).select(["id"]).toArray();
+      const knownIds = new Set(known.map((r) => String(r.id)));
+      const rows = pageChunks.map((c) => toChunkRow(c, options.dims));
+      await chunks
+        .mergeInsert("id")
+        .whenNotMatchedInsertAll()
+        .whenNotMatchedBySourceDelete({ where: `url = ${sqlString(page.url)}` })
+        .execute(rows as unknown as Record<string, unknown>[]);
+      await pages
+        .mergeInsert("url")
+        .whenMatchedUpdateAll()
+        .whenNotMatchedInsertAll()
+        .execute([toPageRow(page)] as unknown as Record<string, unknown>[]);
+      return rows.filter((r) => !knownIds.has(r.id));
+    },
+
+    /** Fills in vectors; chunks replaced meanwhile by a newer crawl are left alone. */
+    async setVectors(rows: ChunkRow[], vectors: Float32Array[]): Promise<void> {
+      if (rows.length === 0) return;
+      const updated = rows.map((r, i) => ({ ...r, embedded: true, vector: Array.from(vectors[i]!) }));
+      await chunks
+        .mergeInsert("id")
+        .whenMatchedUpdateAll()
+        .execute(updated as unknown as Record<string, unknown>[]);
+    },
+
+    /** Chunks still waiting for a vector (after an interrupted crawl, or an embedder that was off). */
+    async pendingChunks(limit = 10_000): Promise<ChunkRow[]> {
+      const rows = await chunks
+        .query()
+        .where("embedded = false")
+        .select([...CHUNK_COLUMNS, "content"])
+        .limit(limit)
+        .toArray();
+      return rows.map((r) => ({ ...toStored(r, 0), content: String(r.content), vector: [] }));
+    },
+
+    async getPage(url: string): Promise<Page | undefined> {
+      const rows = await pages.query().where(`url = ${sqlString(url)}`).limit(1).toArray();
+      return rows[0] ? fromPageRow(rows[0]) : undefined;
+    },
+
+    /** Content hash per stored URL of a site: lets a re-crawl skip unchanged pages. */
+    async pageHashes(site: string): Promise<Map<string, string>> {
+      const rows = await pages.query().where(`site = ${sqlString(site)}`).select(["url", "contentHash"]).toArray();
+      return new Map(rows.map((r) => [String(r.url), String(r.contentHash)]));
+    },
+
+    async deletePage(url: string): Promise<void> {
+      await chunks.delete(`url = ${sqlString(url)}`);
+      await pages.delete(`url = ${sqlString(url)}`);
+    },
+
+    async deleteSite(site: string): Promise<void> {
+      await chunks.delete(`site = ${sqlString(site)}`);
+      await pages.delete(`site = ${sqlString(site)}`);
+    },
+
+    async counts(site?: string): Promise<{ pages: number; chunks: number; embedded: number }> {
+      const filter = site ? `site = ${sqlString(site)}` : undefined;
+      const embeddedFilter = filter ? `${filter} AND embedded = true` : "embedded = true";
+      return {
+        pages: await pages.countRows(filter),
+        chunks: await chunks.countRows(filter),
+        embedded: await chunks.countRows(embeddedFilter),
+      };
+    },
+
+    /** Rebuilds the full-text index over every row. */
+    buildTextIndex,
+
+    /** Compacts the many small commits of a crawl and drops old versions. */
+    async optimize(): Promise<void> {
+      const olderThan = new Date(Date.now() - 60_000);
+      await chunks.optimize({ cleanupOlderThan: olderThan });
+      await pages.optimize({ cleanupOlderThan: olderThan });
+    },
+
+    async searchText(
+      query: string,
+      scope: { site?: string | undefined; path?: string | undefined },
+      limit: number,
+    ): Promise<StoredChunk[]> {
+      let q = chunks.query().fullTextSearch(query, { columns: ["content"] });
+      const filter = scopeFilter(scope);
+      if (filter) q = q.where(filter);
+      const rows = await q
+        .select([...CHUNK_COLUMNS, "_score"])
+        .limit(limit)
+        .toArray();
+      return rows.map((r) => toStored(r, Number(r._score)));
+    },
+
+    /** Nearest chunks by cosine similarity (score = 1 - distance); chunks without a vector are skipped. */
+    async searchVector(
+      vector: Float32Array,
+      scope: { site?: string | undefined; path?: string | undefined },
+      limit: number,
+    ): Promise<StoredChunk[]> {
+      const filter = [scopeFilter(scope), "embedded = true"].filter(Boolean).join(" AND ");
+      const rows = await chunks
+        .query()
+        .nearestTo(Array.from(vector))
+        .distanceType("cosine")
+        .where(filter)
+        .select([...CHUNK_COLUMNS, "_distance"])
+        .limit(limit)
+        .toArray();
+      return rows.map((r) => toStored(r, 1 - Number(r._distance)));
+    },
+
+    close(): void {
+      db.close();
+    },
+  };
+}
+
+export type Store = Awaited<ReturnType<typeof openStore>>;
+
+function listOf(value: unknown): string[] {
+  if (value == null) return [];
+  if (Array.isArray(value)) return value.map(String);
+  const v = value as { toArray?: () => unknown[] };
+  return v.toArray ? Array.from(v.toArray(), String) : [];
+}

@@ -1,0 +1,92 @@
+/**
+ * The one configuration schema. Every option names its environment variable; layers merge as
+ * defaults < config file < env < flags, parsed once at the entry point and passed down.
+ */
+import { z } from "zod";
+import { SearchMode } from "./search.js";
+
+const list = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
+  z.array(z.string()),
+);
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.preprocess((v) => (typeof v === "string" ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
+
+export const Config = z.object({
+  /** Where the index, locks and crawl state live. */
+  data: z.string().min(1).default("./.agentweb"),
+  userAgent: z.string().min(1).default("agentweb/0.1 (+https://github.com/agentweb/agentweb)"),
+  maxPages: int(1, 1_000_000).default(1000),
+  maxDepth: int(0, 1000).default(20),
+  include: list.default([]),
+  exclude: list.default([]),
+  /** Parallel requests per crawl (per host, since a crawl stays on one origin). */
+  concurrency: int(1, 64).default(4),
+  requestTimeoutMs: int(1000, 600_000).default(30_000),
+  /** Largest decoded body accepted; larger responses fail with BODY_TOO_LARGE. */
+  maxBodyBytes: int(1024, 512 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Target chunk size in tokens; a code fence or table may exceed it rather than be split. */
+  chunkTokens: int(32, 4096).default(256),
+  embedder: z.enum(["bundled", "none"]).default("bundled"),
+  embedWorkers: int(1, 16).default(2),
+  searchMode: SearchMode.default("text"),
+  host: z.string().min(1).default("127.0.0.1"),
+  port: int(0, 65535).default(7070),
+  /** Serve on a non-loopback address without API keys. */
+  insecure: bool.default(false),
+  /** Site served at the root routes when several are indexed. */
+  rootSite: z.string().optional(),
+  logLevel: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type Config = z.infer<typeof Config>;
+export type ConfigInput = z.input<typeof Config>;
+
+/** The environment variable of each option. */
+export const CONFIG_ENV = {
+  data: "AGENTWEB_DATA",
+  userAgent: "AGENTWEB_USER_AGENT",
+  maxPages: "AGENTWEB_MAX_PAGES",
+  maxDepth: "AGENTWEB_MAX_DEPTH",
+  include: "AGENTWEB_INCLUDE",
+  exclude: "AGENTWEB_EXCLUDE",
+  concurrency: "AGENTWEB_CONCURRENCY",
+  requestTimeoutMs: "AGENTWEB_REQUEST_TIMEOUT_MS",
+  maxBodyBytes: "AGENTWEB_MAX_BODY_BYTES",
+  chunkTokens: "AGENTWEB_CHUNK_TOKENS",
+  embedder: "AGENTWEB_EMBEDDER",
+  embedWorkers: "AGENTWEB_EMBED_WORKERS",
+  searchMode: "AGENTWEB_SEARCH_MODE",
+  host: "AGENTWEB_HOST",
+  port: "AGENTWEB_PORT",
+  insecure: "AGENTWEB_INSECURE",
+  rootSite: "AGENTWEB_ROOT_SITE",
+  logLevel: "AGENTWEB_LOG_LEVEL",
+} as const satisfies Record<keyof Config, string>;
+
+/** The options named in an environment (unset and empty variables are skipped). */
+export function configFromEnv(env: Record<string, string | undefined>): Partial<Record<keyof Config, string>> {
+  const out: Partial<Record<keyof Config, string>> = {};
+  for (const [key, name] of Object.entries(CONFIG_ENV) as [keyof Config, string][]) {
+    const value = env[name];
+    if (value !== undefined && value !== "") out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Merges the layers (later wins) and validates once. Throws a ZodError naming each bad option.
+ *
+ * @example
+ * resolveConfig({ file: { port: 8080 }, env: configFromEnv(process.env), flags: { maxPages: 10 } })
+ */
+export function resolveConfig(layers: { file?: object; env?: object; flags?: object }): Config {
+  const defined = (o: object | undefined) =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+  return Config.parse({ ...defined(layers.file), ...defined(layers.env), ...defined(layers.flags) });
+}

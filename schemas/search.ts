@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+export const SearchMode = z.enum(["text", "vector", "hybrid"]);
+export type SearchMode = z.infer<typeof SearchMode>;
+
+/**
+ * One search input, shared by the CLI, HTTP and MCP. The default mode is full text: on real docs
+ * questions equal-weight fusion with the bundled encoder measured below full text alone.
+ */
+export const SearchRequest = z.object({
+  q: z.string().trim().min(1, "q must not be empty").max(1000),
+  k: z.coerce.number().int().min(1).max(100).default(10),
+  site: z.string().min(1).optional(),
+  path: z.string().startsWith("/", "path must start with /").optional(),
+  mode: SearchMode.default("text"),
+  group: z.enum(["chunk", "page"]).default("chunk"),
+});
+export type SearchRequest = z.infer<typeof SearchRequest>;
+export type SearchRequestInput = z.input<typeof SearchRequest>;
+
+/** A search hit is a chunk, cited as `url#anchor`. */
+export const SearchHit = z.object({
+  url: z.string(),
+  anchor: z.string(),
+  citation: z.string(),
+  site: z.string(),
+  title: z.string(),
+  headingPath: z.array(z.string()),
+  snippet: z.string(),
+  score: z.number(),
+  tokens: z.number().int(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResponse = z.object({ hits: z.array(SearchHit) });
+export type SearchResponse = z.infer<typeof SearchResponse>;
