@@ -10,5 +10,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { LANCEDB_LOG: "error" },
+    globalSetup: ["test/global-setup.ts"],
   },
 });

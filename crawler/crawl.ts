@@ -1,4 +1,4 @@
-import { Configuration, HttpCrawler, Log, LogLevel } from "crawlee";
+import { Configuration, HttpCrawler, Log, LogLevel } from "@crawlee/http";
 import { type ErrorCode, isAgentwebError } from "../schemas/errors.js";
 import type { Page } from "../schemas/page.js";
 import { siteIdFor } from "../schemas/site-id.js";

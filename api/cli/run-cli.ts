@@ -1,9 +1,6 @@
 import { isAgentwebError } from "../../schemas/errors.js";
 import { VERSION } from "../version.js";
 import type { CommandIo } from "./commands/command.js";
-import { crawlCommand } from "./commands/crawl.js";
-import { searchCommand } from "./commands/search.js";
-import { serveCommand } from "./commands/serve.js";
 
 const HELP = `agentweb ${VERSION}: turns docs sites into clean, cited, searchable markdown for AI agents
 
@@ -17,10 +14,13 @@ Commands:
 Run agentweb <command> --help for its options. Every command takes --data DIR (env AGENTWEB_DATA).
 Exit codes: 0 success, 1 finished with problems, 2 could not do it.`;
 
-const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<number>> = {
-  crawl: crawlCommand,
-  search: searchCommand,
-  serve: serveCommand,
+type Command = (argv: string[], io: CommandIo) => Promise<number>;
+
+/** Loaded on demand: `--version` or `search` should not pay for the crawler's start-up. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  crawl: async () => (await import("./commands/crawl.js")).crawlCommand,
+  search: async () => (await import("./commands/search.js")).searchCommand,
+  serve: async () => (await import("./commands/serve.js")).serveCommand,
 };
 
 /**
@@ -33,13 +33,14 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "--version" || command === "-v") return io.out(VERSION), 0;
   if (!command || command === "--help" || command === "-h" || command === "help") return io.out(HELP), 0;
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     io.stderr.write(`agentweb: unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(", ")})\n`);
     return 2;
   }
   if (rest.includes("--version")) return io.out(VERSION), 0;
   try {
+    const run = await load();
     return await run(rest, io);
   } catch (err) {
     const message = isAgentwebError(err) ? `${err.message} [${err.code}]` : `unexpected error: ${(err as Error)?.message ?? err}`;
