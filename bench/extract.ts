@@ -33,7 +33,11 @@ const pages = readdirSync(join(DATA, "html"))
   .slice(0, limit)
   .map((f) => {
     const id = f.replace(/\.html\.gz$/, "");
-    return { id, html: gunzipSync(readFileSync(join(DATA, "html", f))).toString("utf8"), url: truth[id]?.url ?? "https://example.test/" };
+    return {
+      id,
+      html: gunzipSync(readFileSync(join(DATA, "html", f))).toString("utf8"),
+      url: truth[id]?.url ?? "https://example.test/",
+    };
   });
 
 function shingles(text: string): Map<string, number> {
@@ -48,7 +52,12 @@ function shingles(text: string): Map<string, number> {
   return out;
 }
 
-function score(outputs: Map<string, string>): { f1: number; precision: number; recall: number; accuracy: number } {
+function score(outputs: Map<string, string>): {
+  f1: number;
+  precision: number;
+  recall: number;
+  accuracy: number;
+} {
   const precisions: number[] = [];
   const recalls: number[] = [];
   let exact = 0;
@@ -86,7 +95,12 @@ function score(outputs: Map<string, string>): { f1: number; precision: number; r
   const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const precision = mean(precisions);
   const recall = mean(recalls);
-  return { f1: (2 * precision * recall) / (precision + recall || 1), precision, recall, accuracy: exact / pages.length };
+  return {
+    f1: (2 * precision * recall) / (precision + recall || 1),
+    precision,
+    recall,
+    accuracy: exact / pages.length,
+  };
 }
 
 function baseline(html: string, url: string): string {
@@ -99,7 +113,9 @@ function baseline(html: string, url: string): string {
   }
   try {
     const article = new Readability(dom.window.document).parse();
-    const md = article?.content ? new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced" }).turndown(article.content) : "";
+    const md = article?.content
+      ? new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced" }).turndown(article.content)
+      : "";
     return markdownToPlainText(md);
   } finally {
     dom.window.close();
@@ -124,7 +140,7 @@ function run(name: string, fn: (html: string, url: string) => string): void {
   const seconds = (performance.now() - start) / 1000;
   const s = score(outputs);
   console.log(
-    `${name.padEnd(34)} ${(pages.length / seconds).toFixed(1).padStart(6)} pages/s  ${(seconds).toFixed(1).padStart(6)} s  peak RSS ${(peak / 2 ** 20).toFixed(0).padStart(5)} MB  F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  exact ${(s.accuracy * 100).toFixed(1)}%  errors ${failures}`,
+    `${name.padEnd(34)} ${(pages.length / seconds).toFixed(1).padStart(6)} pages/s  ${seconds.toFixed(1).padStart(6)} s  peak RSS ${(peak / 2 ** 20).toFixed(0).padStart(5)} MB  F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  exact ${(s.accuracy * 100).toFixed(1)}%  errors ${failures}`,
   );
 }
 

@@ -1,0 +1,139 @@
+/**
+ * One page: HTML → metadata, links, clean markdown, headings, and a report of what was removed.
+ *
+ * Order matters: metadata and JavaScript signals are read from the untouched document; the
+ * hidden-content guard runs before anything reads text; links are collected before the noise
+ * rules remove navigation; Readability and the declared main region then compete for the content
+ * (main-content.ts); turndown renders it (markdown/). linkedom parses first; jsdom re-runs the
+ * whole pipeline when linkedom's result is empty or thin.
+ */
+import type { Heading, PageLink, Removal } from "../../schemas/page.js";
+import { markdownToPlainText } from "../markdown/plain-text.js";
+import { toMarkdown } from "../markdown/to-markdown.js";
+import { annotate } from "./annotate.js";
+import { textOf } from "./dom-utils.js";
+import { removeHiddenContent } from "./hidden-content.js";
+import { findMainRegion } from "./landmarks.js";
+import { baseUrlOf, collectLinks } from "./links.js";
+import { selectMainContent } from "./main-content.js";
+import { readMetadata } from "./metadata.js";
+import { collectJsSignals, needsJavaScript } from "./needs-javascript.js";
+import { applyNoiseRules } from "./noise-rules.js";
+import {
+  type ParsedDocument,
+  parseWithJsdom,
+  parseWithLinkedom,
+  roughTextLength,
+  sanitizeHtmlInput,
+} from "./parse-dom.js";
+import { RemovalLog } from "./removal-log.js";
+import { labelTabPanels } from "./tab-labels.js";
+import { stripInvisible } from "./text-hygiene.js";
+
+export interface ExtractedPage {
+  title: string;
+  description: string;
+  lang: string;
+  canonical?: string;
+  /** Clean main content; starts with "# <h1 text>" when the page has an h1. */
+  markdown: string;
+  /** Every `<a href>` (absolute http(s)), with its region. */
+  links: PageLink[];
+  /** Headings of the markdown in order. */
+  headings: Heading[];
+  /** What was dropped and why. */
+  removed: Removal[];
+  /** Set when the content evidently needs JavaScript (the reason); markdown is then "". */
+  jsRequired?: string;
+}
+
+/** Below this many readable characters a linkedom result is re-checked with jsdom. */
+const THIN_CHARS = 200;
+
+function pageH1(doc: Document): Element | undefined {
+  const region = findMainRegion(doc);
+  return (region?.querySelector("h1") ?? doc.body?.querySelector("h1")) || undefined;
+}
+
+function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
+  const log = new RemovalLog();
+  const base = baseUrlOf(doc, pageUrl);
+  const meta = readMetadata(doc, base);
+  const js = collectJsSignals(doc);
+  removeHiddenContent(doc, log);
+  annotate(doc.body);
+  labelTabPanels(doc);
+  const declaredMain = findMainRegion(doc);
+  const links = collectLinks(doc, base, declaredMain);
+  applyNoiseRules(doc, log, declaredMain);
+  const h1 = pageH1(doc);
+  const content = selectMainContent(doc);
+  let { markdown, headings } = toMarkdown(content.root, { baseUrl: base });
+
+  // Readability drops an h1 equal to <title>; the page's real h1 always leads the markdown.
+  const h1Text = h1 ? stripInvisible(textOf(h1)).text.replace(/[¶🔗]/gu, "").trim() : "";
+  if (h1Text && !headings.some((h) => h.level === 1)) {
+    const anchor = h1?.getAttribute("data-aw-anchor") ?? undefined;
+    markdown = `# ${h1Text}\n\n${markdown}`;
+    headings = [anchor ? { level: 1, text: h1Text, anchor } : { level: 1, text: h1Text }, ...headings];
+  }
+
+  const readableChars = markdownToPlainText(markdown).length;
+  const jsRequired = needsJavaScript(js, readableChars);
+  const page: ExtractedPage = {
+    ...meta,
+    title: meta.title || h1Text,
+    markdown: jsRequired ? "" : markdown,
+    links,
+    headings: jsRequired ? [] : headings,
+    removed: log.toArray(),
+  };
+  if (jsRequired) page.jsRequired = jsRequired;
+  return page;
+}
+
+function runOn(parsed: ParsedDocument | undefined, pageUrl: string): ExtractedPage | undefined {
+  if (!parsed) return undefined;
+  try {
+    return extractFromDocument(parsed.document, pageUrl);
+  } catch {
+    return undefined;
+  } finally {
+    parsed.dispose();
+  }
+}
+
+function emptyPage(reason: string, chars: number): ExtractedPage {
+  return {
+    title: "",
+    description: "",
+    lang: "",
+    markdown: "",
+    links: [],
+    headings: [],
+    removed: chars > 0 ? [{ reason, target: "document", chars }] : [],
+  };
+}
+
+/**
+ * Extracts one page. Never throws: unparseable input gives an empty page whose `removed` says why.
+ *
+ * @example
+ * const page = extractPage(html, "https://docs.example.com/guide/install.html");
+ * page.markdown;  // "# Install\n\nRun `npm i`…"
+ * page.removed;   // [{ reason: "noise:navigation", target: "nav.sidebar", chars: 1830 }, …]
+ */
+export function extractPage(html: string, pageUrl: string): ExtractedPage {
+  const input = sanitizeHtmlInput(html);
+  let page = runOn(parseWithLinkedom(input), pageUrl);
+  const plainChars = page ? markdownToPlainText(page.markdown).length : 0;
+  const rough = roughTextLength(input);
+  // linkedom is not a full HTML5 parser: an empty or thin result on a page with text gets a second
+  // opinion from jsdom, and the richer result wins.
+  const thin = page && !page.jsRequired && (plainChars < THIN_CHARS || plainChars < 0.02 * rough);
+  if (!page || ((thin || page.jsRequired) && rough >= 5 * THIN_CHARS)) {
+    const second = runOn(parseWithJsdom(input, pageUrl), pageUrl);
+    if (second && (!page || markdownToPlainText(second.markdown).length > plainChars)) page = second;
+  }
+  return page ?? emptyPage("error:unparseable", input.length);
+}

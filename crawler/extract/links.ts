@@ -1,0 +1,73 @@
+/**
+ * Every `<a href>` of the page as an absolute http(s) URL with its region (main content,
+ * navigation chrome, or other), collected before noise removal so that navigation links still
+ * feed the crawl frontier.
+ */
+import type { PageLink } from "../../schemas/page.js";
+import { textOf } from "./dom-utils.js";
+import { isNavContainer } from "./landmarks.js";
+import { stripInvisible } from "./text-hygiene.js";
+
+/**
+ * Resolves `href` against `base`; undefined unless the result is http(s).
+ *
+ * @example resolveHttpUrl("../a.html", "https://x.test/docs/b/") // "https://x.test/docs/a.html"
+ */
+export function resolveHttpUrl(href: string, base: string): string | undefined {
+  const trimmed = href.trim();
+  if (!trimmed || /^(javascript|mailto|tel|data|blob|about):/i.test(trimmed)) return undefined;
+  try {
+    const url = new URL(trimmed, base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The base URL for relative links: `<base href>` resolved against the page URL, else the page URL.
+ *
+ * @example baseUrlOf(document, "https://x.test/a/b.html") // "https://x.test/a/b.html"
+ */
+export function baseUrlOf(doc: Document, pageUrl: string): string {
+  const href = doc.querySelector("base[href]")?.getAttribute("href");
+  if (href) {
+    const resolved = resolveHttpUrl(href, pageUrl);
+    if (resolved) return resolved;
+  }
+  return pageUrl;
+}
+
+function regionOf(a: Element, mainRegion: Element | null): PageLink["region"] {
+  for (let cur: Element | null = a; cur; cur = cur.parentElement) {
+    if (isNavContainer(cur)) return "nav";
+    if (cur === mainRegion) return "main";
+  }
+  return "other";
+}
+
+function linkText(a: Element): string {
+  const text =
+    textOf(a) ||
+    a.getAttribute("aria-label") ||
+    a.querySelector("img[alt]")?.getAttribute("alt") ||
+    a.getAttribute("title") ||
+    "";
+  return stripInvisible(text.replace(/\s+/g, " ").trim()).text;
+}
+
+/**
+ * Collects the page's links. `mainRegion` is the declared main region (links inside it are
+ * "main" unless they sit in a nav container within it).
+ *
+ * @example collectLinks(document, "https://x.test/", main) // [{ url, text, region: "nav" }, …]
+ */
+export function collectLinks(doc: Document, baseUrl: string, mainRegion: Element | null): PageLink[] {
+  const links: PageLink[] = [];
+  for (const a of doc.querySelectorAll("a[href]")) {
+    const url = resolveHttpUrl(a.getAttribute("href") ?? "", baseUrl);
+    if (!url) continue;
+    links.push({ url, text: linkText(a), region: regionOf(a, mainRegion) });
+  }
+  return links;
+}

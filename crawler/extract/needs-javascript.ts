@@ -1,0 +1,69 @@
+/**
+ * Tells when a page's content evidently needs JavaScript (an SPA shell), so the crawler can fetch
+ * it again with a browser instead of indexing an empty shell or its footer.
+ */
+import { textOf } from "./dom-utils.js";
+
+export interface JsSignals {
+  /** Selector of an app root that is present and empty (`#root`, `#__next`, …). */
+  emptyAppRoot?: string;
+  /** A `<noscript>` asks the reader to enable JavaScript. */
+  noscriptAsksForJs: boolean;
+  scriptCount: number;
+}
+
+const APP_ROOTS = [
+  "#root",
+  "#app",
+  "#__next",
+  "#__nuxt",
+  "#___gatsby",
+  "#svelte",
+  "[data-reactroot]",
+  "app-root",
+  "[ng-app]",
+  "#main-app",
+];
+const ENABLE_JS =
+  /(enable|turn on|activate|allow)\s+javascript|javascript\s+(is\s+)?(required|disabled|needed|must be enabled|is not enabled|is off)|requires?\s+javascript|without javascript|need(s)? javascript/i;
+
+/**
+ * Reads the JavaScript signals; must run before the hidden-content guard removes `<noscript>`.
+ *
+ * @example collectJsSignals(document) // { emptyAppRoot: "#root", noscriptAsksForJs: true, scriptCount: 3 }
+ */
+export function collectJsSignals(doc: Document): JsSignals {
+  let emptyAppRoot: string | undefined;
+  for (const selector of APP_ROOTS) {
+    const el = doc.body?.querySelector(selector);
+    if (el && textOf(el) === "" && !el.querySelector("img, picture, video")) {
+      emptyAppRoot = selector;
+      break;
+    }
+  }
+  const noscriptAsksForJs = [...doc.querySelectorAll("noscript")].some((n) =>
+    ENABLE_JS.test(n.textContent ?? ""),
+  );
+  const scriptCount = doc.querySelectorAll("script").length;
+  return emptyAppRoot ? { emptyAppRoot, noscriptAsksForJs, scriptCount } : { noscriptAsksForJs, scriptCount };
+}
+
+/**
+ * The reason the page needs JavaScript, or undefined. `readableChars` is the length of the
+ * extracted main text.
+ *
+ * @example needsJavaScript({ emptyAppRoot: "#root", noscriptAsksForJs: false, scriptCount: 2 }, 0)
+ * // "empty app root #root and 0 chars of readable text"
+ */
+export function needsJavaScript(signals: JsSignals, readableChars: number): string | undefined {
+  if (signals.emptyAppRoot && readableChars < 300) {
+    return `empty app root ${signals.emptyAppRoot} and ${readableChars} chars of readable text`;
+  }
+  if (signals.noscriptAsksForJs && readableChars < 200) {
+    return `<noscript> asks to enable JavaScript and only ${readableChars} chars of readable text`;
+  }
+  if (readableChars === 0 && signals.scriptCount > 0) {
+    return `no readable text but ${signals.scriptCount} script(s)`;
+  }
+  return undefined;
+}

@@ -1,0 +1,320 @@
+/**
+ * The noise rules: human-facing UI that is not the page's content. This table is the ONE place
+ * they are defined. Each removal is reported as `noise:<name>`.
+ *
+ * Precedence: rules are tried in table order and the first rule that matches an element names the
+ * removal. Elements are removed parent-first, so a removed container's descendants are not
+ * reported again. Two guards apply to every rule: the main region (and anything containing it) is
+ * never removed; rules marked `bounded` (class/id guesses) never remove an element holding an h1 or
+ * more than 40 % of the page's text, because a class like `has-sidebar` often sits on a wrapper.
+ */
+import { admonitionKind } from "../markdown/admonition.js";
+import { describe, describeWithText, hasAncestor, isDetached, tagOf, textOf, tokensOf } from "./dom-utils.js";
+import { isPageLevel } from "./landmarks.js";
+import type { RemovalLog } from "./removal-log.js";
+
+export interface NoiseContext {
+  /** The declared main region found before noise removal (never removed). */
+  mainRegion: Element | null;
+  /** Characters of text in the body, for the `bounded` guard. */
+  bodyChars: number;
+  /** True when the main region has its own h1 (a header's h1 is then a logo). */
+  mainHasH1: boolean;
+}
+
+export interface NoiseRule {
+  name: string;
+  /** Why this is noise (documentation; not used at run time). */
+  why: string;
+  /** Candidate elements. */
+  selector: string;
+  /** Further test on a candidate. */
+  test?: (el: Element, ctx: NoiseContext) => boolean;
+  /** Class/id guess: apply the size guard. */
+  bounded?: boolean;
+  /** Report the element's text rather than its selector (rules that match on words). */
+  byText?: boolean;
+  /** Cheap test on the whole body text; the rule is skipped when it fails (saves per-element work). */
+  precheck?: (bodyText: string) => boolean;
+}
+
+const anyToken = (el: Element, re: RegExp): boolean => tokensOf(el).some((t) => re.test(t));
+const shortText = (el: Element, max: number): boolean => textOf(el).length <= max;
+const isHeadingLike = (el: Element): boolean => /^(h[1-6]|dt)$/.test(tagOf(el));
+const PERMALINK_CLASS =
+  /^(headerlink|anchor-link|hash-link|anchorjs-link|header-anchor|heading-anchor|anchor|permalink|direct-link|heading-link)$/i;
+const GLYPHS_ONLY = /^(?:[\s¶#§🔗⚓\u200B]|\uFE0F)*$/u;
+const SHARE_HREF =
+  /(twitter\.com|x\.com)\/(intent|share)|facebook\.com\/shar|linkedin\.com\/(share|sharing)|reddit\.com\/submit|pinterest\.com\/pin\/create|news\.ycombinator\.com\/submitlink|wa\.me\/\?text|t\.me\/share/i;
+
+/** The rule table, in precedence order. */
+export const NOISE_RULES: readonly NoiseRule[] = [
+  {
+    name: "skip-link",
+    why: "'Skip to main content' exists for keyboard users, not readers of the text",
+    selector: "a",
+    byText: true,
+    test: (el) => shortText(el, 60) && /^skip\b/i.test(textOf(el)),
+  },
+  {
+    name: "permalink",
+    why: "heading permalink glyphs (¶, #, 🔗) are junk inside headings",
+    selector: "a",
+    test: (el) =>
+      (anyToken(el, PERMALINK_CLASS) && shortText(el, 2)) ||
+      (GLYPHS_ONLY.test(el.textContent ?? "") &&
+        (el.getAttribute("href") ?? "").startsWith("#") &&
+        hasAncestor(el, isHeadingLike)),
+  },
+  {
+    name: "page-header",
+    why: "the site header (logo, top menu) repeats on every page; an article's own header is kept",
+    selector: "header, [role=banner]",
+    test: (el, ctx) => isPageLevel(el) && !(el.querySelector("h1") && !ctx.mainHasH1),
+  },
+  {
+    name: "page-footer",
+    why: "the site footer repeats on every page; an article's own footer is kept",
+    selector: "footer, [role=contentinfo]",
+    test: (el) => isPageLevel(el),
+  },
+  {
+    name: "breadcrumbs",
+    why: "the path to the page is navigation",
+    selector: "[class], [id], [aria-label]",
+    bounded: true,
+    test: (el) => /breadcrumb/i.test(el.getAttribute("aria-label") ?? "") || anyToken(el, /breadcrumb/i),
+  },
+  {
+    name: "sidebar",
+    why: "side menus and asides are chrome (admonitions rendered as <aside> are content)",
+    selector: "aside, [role=complementary], [class], [id]",
+    bounded: true,
+    test: (el) =>
+      ((tagOf(el) === "aside" || el.getAttribute("role") === "complementary") && !admonitionKind(el)) ||
+      anyToken(el, /sidebar|sidenav|side-nav|side-bar|sidemenu|side-menu/i),
+  },
+  {
+    name: "table-of-contents",
+    why: "an in-page TOC repeats the headings",
+    selector: "[class], [id]",
+    bounded: true,
+    test: (el) =>
+      anyToken(el, /(^|[-_])toc(?=$|[-_A-Z0-9])/) ||
+      anyToken(el, /(^|[-_])TOC($|[-_])/) ||
+      anyToken(el, /table-?of-?contents|tableOfContents|on-?this-?page|onThisPage|page-?outline/i),
+  },
+  {
+    name: "cookie-consent",
+    why: "consent banners are legal UI",
+    selector: "[class], [id]",
+    bounded: true,
+    test: (el) =>
+      !/^(h[1-6]|section|article|main|dt|dd|li|a|code|span)$/.test(tagOf(el)) &&
+      anyToken(el, /cookie|consent|gdpr|onetrust|cookiebot/i) &&
+      shortText(el, 3000),
+  },
+  {
+    name: "edit-link",
+    why: "'Edit this page' is for contributors",
+    selector: "a, [class]",
+    byText: true,
+    test: (el) =>
+      (tagOf(el) === "a" &&
+        shortText(el, 60) &&
+        /^(edit (this |the )?(page|file|doc|document|article|section)|edit on (github|gitlab|bitbucket)|edit source|suggest (an )?edits?|improve this (page|doc|document|article)|view (page )?source|show source)\b/i.test(
+          textOf(el),
+        )) ||
+      (anyToken(el, /edit-?this-?page|edit-?page-?link|edit-link|editLink|edit-on-github/i) &&
+        shortText(el, 120)),
+  },
+  {
+    name: "page-meta",
+    why: "'Last updated on … by …' is repository metadata",
+    selector: "[class]",
+    test: (el) => anyToken(el, /last-?updated|lastUpdated|git-revision-date/i) && shortText(el, 200),
+  },
+  {
+    name: "feedback",
+    why: "'Was this page helpful?' widgets",
+    selector: "div, section, form, aside, p, span, fieldset",
+    byText: true,
+    precheck: (text) => /helpful|useful|feedback/i.test(text),
+    test: (el) =>
+      shortText(el, 300) &&
+      (/was this (page|article|section|doc|document|content|information|topic|guide|tutorial)?\s*(helpful|useful)/i.test(
+        textOf(el),
+      ) ||
+        anyToken(el, /feedback|was-this-helpful|page-rating|rate-this/i)),
+  },
+  {
+    name: "pagination",
+    why: "previous/next links are navigation",
+    selector: "a, [class], [id]",
+    bounded: true,
+    test: (el) =>
+      anyToken(
+        el,
+        /pagination|paginator|(^|[-_])pager($|[-_])|prev-?next|next-?prev|rst-footer-buttons|post-?nav(igation)?($|[-_])|footer-?nav|page-?nav($|[-_])/i,
+      ) ||
+      (tagOf(el) === "a" &&
+        (/^(prev|next)$/i.test(el.getAttribute("rel") ?? "") ||
+          (shortText(el, 80) && /^(«|‹|←|<)?\s*(previous|prev|next)\b(?!\s+steps)/i.test(textOf(el))))),
+  },
+  {
+    name: "version-switcher",
+    why: "version pickers and 'this is unreleased documentation' banners are UI",
+    selector: "[class], [id]",
+    bounded: true,
+    test: (el) =>
+      shortText(el, 500) &&
+      anyToken(
+        el,
+        /version-?(switch|select|picker|menu|dropdown|chooser|banner|badge|warning)|versions?-?selector|rst-versions|theme-doc-version/i,
+      ),
+  },
+  {
+    name: "search",
+    why: "search boxes are UI",
+    selector: "[role=search], form, input[type=search], [class], [id]",
+    bounded: true,
+    test: (el) =>
+      el.getAttribute("role") === "search" ||
+      (tagOf(el) === "form" &&
+        el.querySelector("input[type=search], input[name=q], input[name=query]") !== null) ||
+      (anyToken(
+        el,
+        /^(search|docsearch|searchbox|search-?bar|search-?box|search-?form|search-?input|search-?button|DocSearch|DocSearch-Button|md-search)$/i,
+      ) &&
+        shortText(el, 300)),
+  },
+  {
+    name: "navigation",
+    why: "menus and link bars are site chrome (after the more specific nav-like rules, which name the removal better)",
+    selector: "nav, [role=navigation], [role=menubar]",
+  },
+  {
+    name: "share",
+    why: "share buttons are UI",
+    selector: "a, [class], [id]",
+    bounded: true,
+    test: (el) =>
+      (tagOf(el) === "a" && SHARE_HREF.test(el.getAttribute("href") ?? "")) ||
+      (anyToken(
+        el,
+        /(^|[-_])(share|sharing|social|sharethis|addthis|share-?buttons?|social-?share)($|[-_])/i,
+      ) &&
+        shortText(el, 400)),
+  },
+  {
+    name: "back-to-top",
+    why: "'Back to top' is a scroll control",
+    selector: "a, button",
+    byText: true,
+    test: (el) => /^(back to top|scroll to top|go to top|top|↑|▲)$/i.test(textOf(el)),
+  },
+  {
+    name: "tab-list",
+    why: "the tab strip is UI; each panel was labelled with its tab's text first",
+    selector: "[role=tablist]",
+  },
+  {
+    name: "form-control",
+    why: "inputs, selects and buttons are UI (accordion triggers and task-list checkboxes are kept)",
+    selector: "input, select, textarea, button, form",
+    test: (el) => {
+      const tag = tagOf(el);
+      if (tag === "input")
+        return !(
+          (el.getAttribute("type") ?? "").toLowerCase() === "checkbox" &&
+          hasAncestor(el, (p) => tagOf(p) === "li")
+        );
+      if (tag === "button")
+        return !(
+          hasAncestor(el, isHeadingLike) ||
+          (el.hasAttribute("aria-controls") && el.getAttribute("role") !== "tab")
+        );
+      if (tag === "form") return shortText(el, 200);
+      return true;
+    },
+  },
+  {
+    name: "embedded",
+    why: "frames, plug-ins, canvases and inline SVG carry no readable text (SVG text is icon labels)",
+    selector: "iframe, object, embed, canvas, svg, video, audio, map",
+  },
+  {
+    name: "line-numbers",
+    why: "code line-number gutters would be copied into the code",
+    selector: "[class]",
+    test: (el) =>
+      anyToken(
+        el,
+        /^(linenos|lineno|linenodiv|line-numbers-rows|hljs-ln-numbers|lnt|ln|gutter|line-number|line-numbers-wrapper)$/,
+      ),
+  },
+  {
+    name: "dialog",
+    why: "modals (search, newsletter, consent) are UI",
+    selector: "dialog, [role=dialog], [role=alertdialog]",
+    test: (el) => shortText(el, 2000),
+  },
+  {
+    name: "ads",
+    why: "advertising",
+    selector: "ins.adsbygoogle, [class], [id]",
+    bounded: true,
+    test: (el) =>
+      anyToken(
+        el,
+        /^(ad|ads|advert|advertisement|adsbygoogle|sponsor|sponsored|ad-slot|ad-container|advertising)$/i,
+      ),
+  },
+];
+
+function isProtected(el: Element, rule: NoiseRule, ctx: NoiseContext): boolean {
+  const tag = tagOf(el);
+  if (tag === "body" || tag === "html") return true;
+  if (ctx.mainRegion && (el === ctx.mainRegion || el.contains(ctx.mainRegion))) return true;
+  if (rule.bounded) {
+    if (el.querySelector("h1")) return true;
+    if (ctx.bodyChars > 1000 && textOf(el).length > 0.4 * ctx.bodyChars) return true;
+  }
+  return false;
+}
+
+/**
+ * Removes noise from `doc.body` in place and records each removal in `log` as `noise:<rule>`.
+ *
+ * @example
+ * applyNoiseRules(document, log, findMainRegion(document));
+ * // <nav>, the cookie banner and "Edit this page" are gone
+ */
+export function applyNoiseRules(doc: Document, log: RemovalLog, mainRegion: Element | null): void {
+  const body = doc.body;
+  if (!body) return;
+  const bodyText = textOf(body);
+  const ctx: NoiseContext = {
+    mainRegion,
+    bodyChars: bodyText.length,
+    mainHasH1: !!mainRegion?.querySelector("h1"),
+  };
+  // First matching rule per element, in table order.
+  const matched = new Map<Element, NoiseRule>();
+  for (const rule of NOISE_RULES) {
+    if (rule.precheck && !rule.precheck(bodyText)) continue;
+    for (const el of body.querySelectorAll(rule.selector)) {
+      if (matched.has(el)) continue;
+      if (rule.test && !rule.test(el, ctx)) continue;
+      matched.set(el, rule);
+    }
+  }
+  if (matched.size === 0) return;
+  // Remove parent-first, in document order.
+  for (const el of body.querySelectorAll("*")) {
+    const rule = matched.get(el);
+    if (!rule || isDetached(el, body) || isProtected(el, rule, ctx)) continue;
+    log.add(`noise:${rule.name}`, rule.byText ? describeWithText(el) : describe(el), textOf(el).length);
+    el.remove();
+  }
+}

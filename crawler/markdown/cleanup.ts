@@ -1,0 +1,46 @@
+/**
+ * Final pass over turndown's output: invisible characters and leftover markers out, permalink
+ * glyph lines and empty links out, non-breaking spaces normalised, trailing spaces trimmed and
+ * runs of blank lines collapsed. Fenced code is left verbatim (except invisible characters).
+ */
+import { stripInvisible } from "../extract/text-hygiene.js";
+import { stripTableMarkers } from "./tables.js";
+
+/**
+ * Cleans markdown; returns "" or text ending in exactly one newline.
+ *
+ * @example cleanupMarkdown("# A ¶\n\n\n\n[](x) text  ") // "# A ¶\n\ntext\n"
+ */
+export function cleanupMarkdown(markdown: string): string {
+  const lines = stripTableMarkers(stripInvisible(markdown).text).replace(/\r\n?/g, "\n").split("\n");
+  const out: string[] = [];
+  let fence: string | undefined;
+  let blank = 0;
+  for (const raw of lines) {
+    if (fence) {
+      out.push(raw);
+      if (raw.trim().startsWith(fence) && raw.trim().replace(/[`~]/g, "") === "") fence = undefined;
+      continue;
+    }
+    const open = /^\s*(`{3,}|~{3,})/.exec(raw);
+    if (open) {
+      fence = open[1];
+      blank = 0;
+      out.push(raw.replace(/\s+$/, ""));
+      continue;
+    }
+    const line = raw
+      .replace(/\u00A0/g, " ")
+      .replace(/(?<!!)\[\s*\]\([^)]*\)/g, "")
+      .replace(/\s+$/, "");
+    if (/^[\s¶🔗§]+$/u.test(line) || line === "") {
+      blank++;
+      if (blank === 1) out.push("");
+      continue;
+    }
+    blank = 0;
+    out.push(line);
+  }
+  const text = out.join("\n").replace(/^\n+/, "").replace(/\n+$/, "");
+  return text ? `${text}\n` : "";
+}

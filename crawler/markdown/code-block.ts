@@ -1,0 +1,67 @@
+/**
+ * `<pre>` → fenced code block. Sphinx emits `<pre>` without `<code>`, Docusaurus emits one `<span>`
+ * per line separated by `<br>`, Shiki one block per line: all become plain lines. The language
+ * comes from the markup (see code-language.ts); line-number gutters are skipped.
+ */
+import { codeLanguage } from "./code-language.js";
+
+const LINE_NUMBER_CLASS =
+  /^(linenos|lineno|linenodiv|line-numbers-rows|hljs-ln-numbers|lnt|ln|gutter|line-number)$/;
+const BLOCK_IN_PRE = new Set(["DIV", "P", "LI", "TR"]);
+
+function isLineNumber(el: Element): boolean {
+  return (el.getAttribute("class") ?? "").split(/\s+/).some((c) => LINE_NUMBER_CLASS.test(c));
+}
+
+/**
+ * The text of a code block, with `<br>` and per-line blocks turned into newlines.
+ *
+ * @example codeText(<pre>a<br>b</pre>) // "a\nb"
+ */
+export function codeText(pre: Element): string {
+  let out = "";
+  const walk = (node: Node): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3 || child.nodeType === 4) {
+        out += (child as Text).data;
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        const name = el.nodeName.toUpperCase();
+        if (name === "BR") {
+          out += "\n";
+        } else if (name === "BUTTON" || isLineNumber(el)) {
+          // Copy buttons and line numbers are not code.
+        } else {
+          walk(el);
+          if (BLOCK_IN_PRE.has(name) && !out.endsWith("\n")) out += "\n";
+        }
+      }
+    }
+  };
+  walk(pre);
+  return out
+    .replace(/\u00A0/g, " ")
+    .replace(/^\n+/, "")
+    .replace(/\s+$/, "");
+}
+
+/**
+ * A fenced block whose fence is longer than any backtick run in the code.
+ *
+ * @example fence("x = 1", "python") // "```python\nx = 1\n```"
+ */
+export function fence(code: string, language: string): string {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(Math.max(3, longest + 1));
+  return `${marks}${language}\n${code}\n${marks}`;
+}
+
+/**
+ * The markdown of a `<pre>` element.
+ *
+ * @example codeBlockMarkdown(<pre class="language-js"><code>x()</code></pre>) // "```js\nx()\n```"
+ */
+export function codeBlockMarkdown(pre: Element): string {
+  const code = codeText(pre);
+  return code ? fence(code, codeLanguage(pre)) : "";
+}

@@ -1,0 +1,27 @@
+/**
+ * Markdown → plain text, for measuring how much readable text a page has (thin/JS checks) and for
+ * word-level scoring against plain-text ground truth.
+ */
+
+/**
+ * Strips markdown syntax, keeping the words (code text, link text, image alt text).
+ *
+ * @example markdownToPlainText("# Title\n\nSee [docs](https://x.test/).") // "Title\n\nSee docs."
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/^\s*(`{3,}|~{3,}).*$/gm, "")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, "")
+    .replace(/^#{1,6}\s+/gm, "")
+    .replace(/^\s*(>\s?)+/gm, "")
+    .replace(/^\s*([-*+]|\d+[.)])\s+/gm, "")
+    .replace(/<br>/g, " ")
+    .replace(/\s*\|\s*/g, " ")
+    .replace(/(\*\*|__|~~)/g, "")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
+    .replace(/`/g, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -1,0 +1,258 @@
+/**
+ * The turndown rule table: one named rule per construct, in ONE place.
+ *
+ * Precedence: the table is ordered from highest to lowest priority; the first rule whose filter
+ * matches a node converts it. (Turndown tries the most recently added rule first, so
+ * `applyRules` adds them in reverse.) Below the table come the GFM plugin's task-list rule and
+ * then turndown's CommonMark defaults (paragraphs, emphasis, inline code, blockquotes, lists, hr).
+ * Overlaps that the order settles: an admonition title before headings; permalinks before links;
+ * code blocks before the admonition/table rules that may contain them; table cells before the
+ * generic block handling of TD/TH.
+ */
+import type TurndownService from "turndown";
+import type { Heading } from "../../schemas/page.js";
+import { admonitionKind, admonitionLabel, admonitionTitle, isAdmonitionTitle } from "./admonition.js";
+import { codeBlockMarkdown } from "./code-block.js";
+import { headingAnchor } from "./heading-anchor.js";
+import { closestTable, isDataTable, tableCellMarkdown, tableMarkdown, tableRowMarkdown } from "./tables.js";
+
+export interface RuleContext {
+  /** Base for relative links and images. */
+  baseUrl: string;
+  /** Headings in the order they are rendered (filled while converting). */
+  headings: Heading[];
+}
+
+export interface NamedRule {
+  name: string;
+  rule: (ctx: RuleContext) => TurndownService.Rule;
+}
+
+const GLYPHS = /^(?:[\s¶#§🔗⚓]|\uFE0F)*$/u;
+const UNRENDERED = [
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "iframe",
+  "object",
+  "embed",
+  "canvas",
+  "svg",
+  "select",
+  "textarea",
+  "button",
+  "head",
+];
+
+function resolveUrl(href: string, base: string): string | undefined {
+  try {
+    const url = new URL(href.trim(), base || undefined);
+    if (!/^(https?|mailto|tel):$/.test(url.protocol)) return undefined;
+    return url.href.replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/ /g, "%20");
+  } catch {
+    return undefined;
+  }
+}
+
+function plainHeadingText(content: string): string {
+  return content
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s¶#§🔗]+|[\s¶#§🔗]+$/gu, "")
+    .trim();
+}
+
+function blockquote(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l ? `> ${l}` : ">"))
+    .join("\n");
+}
+
+/** The rule table, highest precedence first. */
+export const MARKDOWN_RULES: readonly NamedRule[] = [
+  {
+    name: "unrendered",
+    rule: () => ({
+      filter: (node) => UNRENDERED.includes(node.nodeName.toLowerCase()),
+      replacement: () => "",
+    }),
+  },
+  {
+    name: "admonition-title",
+    rule: () => ({ filter: (node) => isAdmonitionTitle(node), replacement: () => "" }),
+  },
+  {
+    name: "permalink",
+    rule: () => ({
+      filter: (node) =>
+        node.nodeName === "A" &&
+        GLYPHS.test(node.textContent ?? "") &&
+        !node.querySelector("img") &&
+        (node.getAttribute("href") ?? "").startsWith("#"),
+      replacement: () => "",
+    }),
+  },
+  {
+    name: "heading",
+    rule: (ctx) => ({
+      filter: ["h1", "h2", "h3", "h4", "h5", "h6"],
+      replacement: (content, node) => {
+        const el = node as Element;
+        const level = Number(el.getAttribute("data-aw-level") ?? el.nodeName.slice(1)) || 2;
+        const text = plainHeadingText(content);
+        if (!text) return "";
+        const anchor = headingAnchor(el);
+        const plain = text.replace(/\\([\\`*_[\]#+\-.!>~|])/g, "$1");
+        ctx.headings.push(anchor ? { level, text: plain, anchor } : { level, text: plain });
+        return `\n\n${"#".repeat(level)} ${text}\n\n`;
+      },
+    }),
+  },
+  {
+    name: "code-block",
+    rule: () => ({
+      filter: "pre",
+      replacement: (_content, node) => {
+        const md = codeBlockMarkdown(node as Element);
+        return md ? `\n\n${md}\n\n` : "";
+      },
+    }),
+  },
+  {
+    name: "admonition",
+    rule: () => ({
+      filter: (node) => admonitionKind(node) !== undefined,
+      replacement: (content, node) => {
+        const el = node as Element;
+        const kind = admonitionKind(el) ?? "note";
+        const label = `**${admonitionLabel(kind, admonitionTitle(el)?.textContent ?? "")}:**`;
+        const body = content.trim();
+        if (!body) return "";
+        const startsWithBlock = /^(```|~~~|[-*+] |\d+[.)] |\||#|>)/.test(body);
+        const text = startsWithBlock ? `${label}\n\n${body}` : `${label} ${body}`;
+        return `\n\n${blockquote(text)}\n\n`;
+      },
+    }),
+  },
+  {
+    name: "table-cell",
+    rule: () => ({
+      filter: (node) =>
+        (node.nodeName === "TD" || node.nodeName === "TH") && isDataTable(closestTable(node) ?? node),
+      replacement: (content, node) => tableCellMarkdown(content, node as Element),
+    }),
+  },
+  {
+    name: "table-row",
+    rule: () => ({
+      filter: (node) => node.nodeName === "TR" && isDataTable(closestTable(node) ?? node),
+      replacement: (content) => tableRowMarkdown(content),
+    }),
+  },
+  {
+    name: "table",
+    rule: () => ({
+      filter: (node) => node.nodeName === "TABLE",
+      replacement: (content, node) =>
+        isDataTable(node as Element) ? tableMarkdown(content, node as Element) : `\n\n${content}\n\n`,
+    }),
+  },
+  {
+    name: "definition-term",
+    rule: () => ({
+      filter: "dt",
+      replacement: (content) => {
+        const text = content.trim();
+        return text ? `\n\n${text.includes("\n") ? text : `**${text.replace(/^\*\*|\*\*$/g, "")}**`}\n` : "";
+      },
+    }),
+  },
+  {
+    name: "definition-description",
+    rule: () => ({
+      filter: "dd",
+      replacement: (content) => {
+        const text = content.trim();
+        if (!text) return "";
+        return text.includes("\n") ? `\n\n${text}\n\n` : `: ${text}\n`;
+      },
+    }),
+  },
+  {
+    name: "image",
+    rule: (ctx) => ({
+      filter: "img",
+      replacement: (_content, node) => {
+        const el = node as Element;
+        const alt = (el.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim();
+        if (!alt) return "";
+        const candidates = [
+          el.getAttribute("src"),
+          el.getAttribute("data-src"),
+          el.getAttribute("data-original"),
+          el.getAttribute("data-lazy-src"),
+          (el.getAttribute("srcset") ?? "").trim().split(/\s+/)[0],
+        ];
+        const src = candidates.find((s) => s && !/^data:/i.test(s.trim()));
+        const url = src ? resolveUrl(src, ctx.baseUrl) : undefined;
+        return url ? `![${alt.replace(/[[\]]/g, "\\$&")}](${url})` : "";
+      },
+    }),
+  },
+  {
+    name: "link",
+    rule: (ctx) => ({
+      filter: (node) => node.nodeName === "A" && node.hasAttribute("href"),
+      replacement: (content, node) => {
+        const text = content.trim();
+        if (!text || GLYPHS.test(text)) return "";
+        const url = resolveUrl((node as Element).getAttribute("href") ?? "", ctx.baseUrl);
+        // A link around blocks (a card) keeps its blocks; the URL is in Page.links.
+        if (!url || text.includes("\n")) return content;
+        return `[${text}](${url})`;
+      },
+    }),
+  },
+  {
+    name: "list-item",
+    rule: () => ({
+      filter: "li",
+      replacement: (content, node, options) => {
+        const parent = node.parentNode as Element | null;
+        let prefix = `${options.bulletListMarker} `;
+        if (parent?.nodeName === "OL") {
+          const start = Number(parent.getAttribute("start") ?? "1");
+          const index = [...parent.children].indexOf(node as Element);
+          prefix = `${(Number.isFinite(start) ? start : 1) + index}. `;
+        }
+        const body = content
+          .replace(/^\n+/, "")
+          .replace(/\n+$/, "\n")
+          .replace(/\n(?=.)/g, `\n${" ".repeat(prefix.length)}`);
+        return `${prefix}${body.replace(/\n$/, "")}${node.nextSibling ? "\n" : ""}`;
+      },
+    }),
+  },
+  {
+    name: "strikethrough",
+    rule: () => ({
+      filter: (node) => ["DEL", "S", "STRIKE"].includes(node.nodeName),
+      replacement: (content) => (content.trim() ? `~~${content}~~` : ""),
+    }),
+  },
+];
+
+/**
+ * Adds the rule table to a turndown service (reverse order, since turndown tries the last added first).
+ *
+ * @example applyRules(new TurndownService(), { baseUrl: "https://x.test/", headings: [] })
+ */
+export function applyRules(service: TurndownService, ctx: RuleContext): void {
+  for (let i = MARKDOWN_RULES.length - 1; i >= 0; i--) {
+    const named = MARKDOWN_RULES[i]!;
+    service.addRule(named.name, named.rule(ctx));
+  }
+}
