@@ -10,6 +10,8 @@ Commands:
   crawl URL       crawl a site and index its pages
   search QUERY    search the index
   serve           serve the index over HTTP
+  llms-txt        validate an llms.txt, or expand it into a context file
+  publish         write llms.txt, llms-full.txt and .md twins from the index
 
 Run agentweb <command> --help for its options. Every command takes --data DIR (env AGENTWEB_DATA).
 Exit codes: 0 success, 1 finished with problems, 2 could not do it.`;
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   crawl: async () => (await import("./commands/crawl.js")).crawlCommand,
   search: async () => (await import("./commands/search.js")).searchCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
+  "llms-txt": async () => (await import("./commands/llms-txt.js")).llmsTxtCommand,
+  publish: async () => (await import("./commands/publish.js")).publishCommand,
 };
 
 /**

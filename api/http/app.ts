@@ -4,6 +4,7 @@ import type { Page } from "../../schemas/page.js";
 import { getPage } from "../ops/get-page.js";
 import type { IndexHandle } from "../ops/index-handle.js";
 import { searchDocs } from "../ops/search-docs.js";
+import { registerHostingRoutes } from "./hosting-routes.js";
 import { sendProblem, toProblem } from "./problem.js";
 
 /** A structured log line; the server decides where it goes. */
@@ -51,6 +52,9 @@ export function createApp(deps: { index: IndexHandle; version: string; log?: Log
     const page = await getPage(index, { url });
     return renderPage(c, page, format);
   });
+
+  // Public hosting of published sites: /sites/:siteId/llms.txt, …/<page path>.md and the root site.
+  registerHostingRoutes(app, { index });
 
   app.notFound((c) => sendProblem(c, toProblem(new AgentwebError("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`))));
   app.onError((err, c) => {

@@ -101,6 +101,12 @@ export async function openStore(options: { dir: string; dims: number; readConsis
       return rows[0] ? fromPageRow(rows[0]) : undefined;
     },
 
+    /** Every stored page of a site, by URL (publishing reads a site whole). */
+    async listPages(site: string): Promise<Page[]> {
+      const rows = await pages.query().where(`site = ${sqlString(site)}`).toArray();
+      return rows.map(fromPageRow).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    },
+
     /** Content hash per stored URL of a site: lets a re-crawl skip unchanged pages. */
     async pageHashes(site: string): Promise<Map<string, string>> {
       const rows = await pages.query().where(`site = ${sqlString(site)}`).select(["url", "contentHash"]).toArray();

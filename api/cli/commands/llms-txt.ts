@@ -1,0 +1,99 @@
+import { levelName } from "../../../crawler/llms-txt/conformance.js";
+import { AgentwebError } from "../../../schemas/errors.js";
+import type { LlmsTxtReport } from "../../../schemas/llms-txt.js";
+import { expandLlmsTxtSource, type LlmsTxtFetchOptions, validateLlmsTxtSource } from "../../ops/llms-txt.js";
+import { parseCommandArgs } from "../args.js";
+import { loadConfig } from "../config-loader.js";
+import type { CommandIo } from "./command.js";
+
+export const LLMS_TXT_HELP = `Usage: agentweb llms-txt validate FILE|URL [--json] [--check-links] [--sitemap URL]
+       agentweb llms-txt expand FILE|URL [--optional] [--out FILE]
+
+validate  checks an llms.txt: findings with line numbers, a conformance level (0 not llms.txt,
+          1 H1 only, 2 H1 and link sections, 3 also a summary and well-formed links, 4 also every
+          link resolving to markdown, which needs --check-links), tokens without and with Optional,
+          duplicate links, and coverage of the site's sitemap (found for a URL, or --sitemap URL).
+expand    builds the context file (llms-ctx.txt; llms-ctx-full.txt with --optional): every linked
+          document fetched, its .md twin preferred, wrapped in <project>/<doc> elements.
+
+Options:
+  --check-links   fetch every link: dead links, HTML links whose .md twin exists, level 4
+  --sitemap URL   measure coverage against this sitemap
+  --optional      expand: include the Optional section
+  --out FILE      expand: write to FILE instead of stdout
+  --json          validate: print the report as JSON
+
+Exit codes: 0 no errors; 1 errors found (validate) or documents missing (expand); 2 could not read the file.`;
+
+/** `agentweb llms-txt validate|expand`. */
+export async function llmsTxtCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    "check-links": { type: "boolean" },
+    sitemap: { type: "string" },
+    optional: { type: "boolean" },
+    out: { type: "string" },
+  });
+  if (values.help) return (io.out(LLMS_TXT_HELP), 0);
+  const [action, source, ...extra] = positionals;
+  if ((action !== "validate" && action !== "expand") || !source || extra.length) {
+    throw new AgentwebError(
+      "BAD_USAGE",
+      "usage: agentweb llms-txt validate|expand FILE|URL (see agentweb llms-txt --help)",
+    );
+  }
+  const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
+  const fetchOptions: LlmsTxtFetchOptions = {
+    userAgent: config.userAgent,
+    timeoutMs: Math.min(config.requestTimeoutMs, 15_000),
+    maxBytes: config.maxBodyBytes,
+  };
+  if (action === "expand") {
+    const { text, docs } = await expandLlmsTxtSource(
+      { source, optional: values.optional ?? false },
+      fetchOptions,
+    );
+    if (values.out) {
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(values.out, text);
+    } else io.out(text.trimEnd());
+    const failed = docs.filter((d) => d.via === "failed");
+    for (const d of failed) io.stderr.write(`agentweb llms-txt expand: left out ${d.url} (${d.error})\n`);
+    return failed.length ? 1 : 0;
+  }
+  const report = await validateLlmsTxtSource(
+    { source, checkLinks: values["check-links"] ?? false, sitemapUrl: values.sitemap },
+    fetchOptions,
+  );
+  if (values.json) io.out(JSON.stringify(report));
+  else io.out(formatReport(report));
+  return report.counts.error > 0 ? 1 : 0;
+}
+
+/**
+ * The report as people read it.
+ *
+ * @example formatReport(report) // "llms.txt …\nlevel 3 of 4: well-formed …"
+ */
+export function formatReport(report: LlmsTxtReport): string {
+  const lines = [
+    `${report.source}`,
+    `level ${report.level} of 4: ${levelName(report.level)}${report.level === 3 && !report.linkCheck ? " (level 4 needs --check-links)" : ""}`,
+    `tokens: ${report.tokens.core} core, ${report.tokens.withOptional} with Optional; ${report.sections} sections, ${report.links} links`,
+  ];
+  if (report.linkCheck) {
+    const c = report.linkCheck;
+    lines.push(
+      `links checked: ${c.checked} (${c.markdown} markdown, ${c.html} HTML, ${c.dead} dead); linked documents: ${c.contextTokens.core} tokens core, ${c.contextTokens.withOptional} with Optional`,
+    );
+  }
+  if (report.sitemap) {
+    const s = report.sitemap;
+    lines.push(`sitemap ${s.url}: ${s.covered} of ${s.urls} URLs listed`);
+    for (const m of s.missing.slice(0, 10)) lines.push(`  not listed: ${m}`);
+  }
+  const { error, warning, info } = report.counts;
+  lines.push(`findings: ${error} errors, ${warning} warnings, ${info} info`);
+  for (const f of report.findings)
+    lines.push(`  ${f.line ? `line ${f.line}` : "file"}: ${f.severity} ${f.code}: ${f.message}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,69 @@
+import { AgentwebError } from "../../../schemas/errors.js";
+import { openIndex } from "../../ops/index-handle.js";
+import { publishSite } from "../../ops/publish-site.js";
+import { intFlag, parseCommandArgs } from "../args.js";
+import { loadConfig } from "../config-loader.js";
+import type { CommandIo } from "./command.js";
+
+export const PUBLISH_HELP = `Usage: agentweb publish --out-dir DIR [options]
+
+Writes, from the index: llms.txt, llms-full.txt, llms-ctx.txt, llms-ctx-full.txt and a .md twin of
+every page at its path (index.html.md for a directory URL).
+
+Options:
+  --data DIR        data directory (env AGENTWEB_DATA, default ./.agentweb)
+  --site ID         the site to publish (default: the only indexed site)
+  --out-dir DIR     where to write the files
+  --base-url URL    where the .md twins will be served (default: the site's own origin)
+  --max-tokens N    keep llms.txt without its Optional section within N tokens
+  --json            print a JSON summary on stdout`;
+
+/** `agentweb publish`. */
+export async function publishCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    site: { type: "string" },
+    "out-dir": { type: "string" },
+    "base-url": { type: "string" },
+    "max-tokens": { type: "string" },
+  });
+  if (values.help) return (io.out(PUBLISH_HELP), 0);
+  const outDir = values["out-dir"];
+  if (!outDir || positionals.length)
+    throw new AgentwebError(
+      "BAD_USAGE",
+      "publish needs --out-dir DIR and no arguments (see agentweb publish --help)",
+    );
+  const baseUrl = values["base-url"];
+  if (baseUrl && !/^https?:\/\/[^/]/i.test(baseUrl))
+    throw new AgentwebError("BAD_USAGE", `--base-url takes an http(s) URL (got ${baseUrl})`);
+  const maxTokens = intFlag("max-tokens", values["max-tokens"]);
+  if (maxTokens !== undefined && maxTokens < 1)
+    throw new AgentwebError("BAD_USAGE", "--max-tokens must be at least 1");
+  const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
+  const index = await openIndex(config, { write: false, owner: "publish" });
+  try {
+    const { site, written, publication } = await publishSite(index, {
+      site: values.site,
+      outDir,
+      baseUrl,
+      maxTokens,
+    });
+    const { stats } = publication;
+    if (values.json) io.out(JSON.stringify({ site, outDir, files: written, ...stats }));
+    else {
+      io.out(
+        `site ${site}: wrote ${written} files to ${outDir} (${stats.listed} pages listed, ${stats.optional} under Optional)`,
+      );
+      for (const [name, tokens] of Object.entries(stats.tokens)) io.out(`  ${name}: ${tokens} tokens`);
+    }
+    if (stats.budget && !stats.budget.fits) {
+      io.stderr.write(
+        `agentweb publish: llms.txt core is ${stats.budget.coreTokens} tokens, over --max-tokens ${stats.budget.maxTokens}\n`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    await index.close();
+  }
+}

@@ -1,0 +1,75 @@
+import { buildPublication, type Publication } from "../../indexer/publish/build-publication.js";
+import { writePublication } from "../../indexer/publish/write-publication.js";
+import { AgentwebError } from "../../schemas/errors.js";
+import type { IndexHandle } from "./index-handle.js";
+
+/**
+ * The site a command means: the one given (it must be indexed), else the only indexed site.
+ *
+ * @example resolveSite(index, undefined) // "docs.example.com" when it is the only site
+ */
+export function resolveSite(index: IndexHandle, site: string | undefined): string {
+  const sites = Object.keys(index.dataDir.readMeta().sites);
+  if (site) {
+    if (!sites.includes(site)) {
+      throw new AgentwebError(
+        "NOT_FOUND",
+        `no site ${site} in ${index.config.data} (indexed: ${sites.join(", ") || "none"})`,
+      );
+    }
+    return site;
+  }
+  if (sites.length === 1) return sites[0]!;
+  if (sites.length === 0)
+    throw new AgentwebError(
+      "NOT_FOUND",
+      `no site indexed in ${index.config.data} (run agentweb crawl URL first)`,
+    );
+  throw new AgentwebError(
+    "BAD_USAGE",
+    `several sites are indexed; pick one with --site (${sites.join(", ")})`,
+  );
+}
+
+/**
+ * Builds a site's publication (llms.txt, llms-full.txt, llms-ctx*.txt, `.md` twins) from the index.
+ *
+ * @example const pub = await buildSitePublication(index, { site: "docs.example.com", baseUrl: "https://docs.example.com" });
+ */
+export async function buildSitePublication(
+  index: IndexHandle,
+  input: { site: string; baseUrl?: string | undefined; maxTokens?: number | undefined },
+): Promise<Publication> {
+  const pages = await index.store.listPages(input.site);
+  if (pages.length === 0) throw new AgentwebError("NOT_FOUND", `site ${input.site} has no stored pages`);
+  const startUrl = index.dataDir.readMeta().sites[input.site]?.startUrl;
+  return buildPublication(pages, {
+    site: input.site,
+    ...(startUrl ? { startUrl } : {}),
+    ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
+    ...(input.maxTokens !== undefined ? { maxTokens: input.maxTokens } : {}),
+  });
+}
+
+/**
+ * `publish`: writes a site's publication into `outDir`.
+ *
+ * @example const { site, written } = await publishSite(index, { outDir: "./public" });
+ */
+export async function publishSite(
+  index: IndexHandle,
+  input: {
+    site?: string | undefined;
+    outDir: string;
+    baseUrl?: string | undefined;
+    maxTokens?: number | undefined;
+  },
+): Promise<{ site: string; written: number; publication: Publication }> {
+  const site = resolveSite(index, input.site);
+  const publication = await buildSitePublication(index, {
+    site,
+    baseUrl: input.baseUrl,
+    maxTokens: input.maxTokens,
+  });
+  return { site, written: writePublication(publication, input.outDir), publication };
+}

@@ -1,0 +1,169 @@
+import { formatLlmsTxt } from "../../crawler/llms-txt/format.js";
+import { mdTwinPath } from "../../crawler/llms-txt/md-twin.js";
+import { renderContext } from "../../crawler/llms-txt/render-ctx.js";
+import type { LlmsTxt, LlmsTxtSection } from "../../schemas/llms-txt.js";
+import type { Page } from "../../schemas/page.js";
+import { scopePrefix } from "../../schemas/site-id.js";
+import { countTokens } from "../../schemas/tokens.js";
+import { boilerplateDescriptions, describePage, firstParagraph } from "./describe-page.js";
+import { type BudgetReport, fitBudget } from "./fit-budget.js";
+import { readingOrder } from "./reading-order.js";
+import { renderFull } from "./render-full.js";
+import { cleanTitle, commonSuffixes, siteNameOf } from "./site-name.js";
+import { groupPages } from "./site-sections.js";
+
+export interface PublishOptions {
+  /** The siteId, used as the name when pages carry none. */
+  site: string;
+  /** The crawl's start URL: its directory is the site's prefix, its page the home page. */
+  startUrl?: string;
+  /** Where the `.md` twins are served (default: the site's own origin). */
+  baseUrl?: string;
+  /** Budget for llms.txt without its Optional section. */
+  maxTokens?: number;
+}
+
+/** A page's markdown twin: its URL path (`/docs/a.html.md`) and what it holds. */
+export interface PublishedTwin {
+  path: string;
+  pageUrl: string;
+  markdown: string;
+  contentHash: string;
+  /** HTTP date of the page's last change (its Last-Modified, else when it was fetched). */
+  lastModified: string;
+}
+
+/** Everything `publish` writes and the hosting routes serve, built from one site's pages. */
+export interface Publication {
+  llmsTxt: LlmsTxt;
+  files: { "llms.txt": string; "llms-full.txt": string; "llms-ctx.txt": string; "llms-ctx-full.txt": string };
+  twins: PublishedTwin[];
+  lastModified: string;
+  stats: {
+    pages: number;
+    listed: number;
+    optional: number;
+    tokens: Record<string, number>;
+    budget?: BudgetReport;
+  };
+}
+
+/**
+ * Builds llms.txt, llms-full.txt, llms-ctx.txt, llms-ctx-full.txt and a `.md` twin per page from a
+ * site's stored pages. llms.txt: H1 site name, summary from the home page's description, one H2 per
+ * top-level path section in reading order, each link to the page's twin with a one-line
+ * description; changelogs, blogs, archives and other versions under Optional; a page whose content
+ * another listed page already holds (`/` and `/index.html`) is listed once.
+ *
+ * @example
+ * const pub = buildPublication(await store.listPages(site), { site, startUrl: "https://docs.example.com/" });
+ * pub.files["llms.txt"]
+ */
+export function buildPublication(pages: Page[], options: PublishOptions): Publication {
+  const usable = pages.filter((p) => p.markdown.trim() !== "");
+  const prefix = options.startUrl ? scopePrefix(new URL(options.startUrl)) : "/";
+  const home = findHome(usable, options.startUrl, prefix);
+  const origin = new URL(home?.url ?? options.startUrl ?? usable[0]?.url ?? "http://localhost/").origin;
+  const base = (options.baseUrl ?? origin).replace(/\/+$/, "");
+  const name = siteNameOf(usable, home, options.site);
+  const shared = new Set(commonSuffixes(usable).keys());
+  const titleOf = (p: Page) =>
+    cleanTitle(p.title, name, shared) || p.headings[0]?.text || new URL(p.url).pathname;
+  const boilerplate = boilerplateDescriptions(usable);
+  const summary = home ? describePage(home, new Set()) || firstParagraph(home.markdown) : "";
+
+  const groups = groupPages(readingOrder(usable, home), prefix);
+  const seen = new Set<string>();
+  const sections: LlmsTxtSection[] = [];
+  const listedPages: { page: Page; title: string; optional: boolean; desc: string }[] = [];
+  for (const group of groups) {
+    const links = [];
+    for (const page of group.pages) {
+      if (seen.has(page.contentHash)) continue;
+      seen.add(page.contentHash);
+      const title = titleOf(page);
+      const desc = describePage(page, boilerplate);
+      listedPages.push({ page, title, optional: group.optional, desc });
+      links.push({
+        title,
+        url: base + encodeURI(decodeSafe(mdTwinPath(new URL(page.url).pathname))),
+        ...(desc ? { notes: desc } : {}),
+      });
+    }
+    if (links.length) sections.push({ name: group.name, optional: group.optional, links });
+  }
+  const info = `Every link points to the page's clean markdown twin; [llms-full.txt](${base}/llms-full.txt) holds every page in one file.`;
+  let llmsTxt: LlmsTxt = { title: name, ...(summary ? { summary } : {}), info, sections };
+  let budget: BudgetReport | undefined;
+  if (options.maxTokens !== undefined)
+    ({ doc: llmsTxt, report: budget } = fitBudget(llmsTxt, options.maxTokens));
+
+  const project = { title: name, ...(summary ? { summary } : {}) };
+  const docsOf = (withOptional: boolean) =>
+    listedPages
+      .filter((e) => withOptional || !e.optional)
+      .map((e) => ({
+        title: e.title,
+        url: e.page.url,
+        ...(e.desc ? { desc: e.desc } : {}),
+        content: e.page.markdown,
+      }));
+  const files = {
+    "llms.txt": formatLlmsTxt(llmsTxt),
+    "llms-full.txt": renderFull({ name, ...(summary ? { summary } : {}) }, listedPages),
+    "llms-ctx.txt": renderContext(project, docsOf(false)),
+    "llms-ctx-full.txt": renderContext(project, docsOf(true)),
+  };
+  // `/` and `/index.html` share one twin path: the shorter URL (the one people link to) wins.
+  const byPath = new Map<string, PublishedTwin>();
+  for (const page of [...usable].sort((a, b) => a.url.length - b.url.length)) {
+    const path = decodeSafe(mdTwinPath(new URL(page.url).pathname));
+    if (byPath.has(path)) continue;
+    const markdown = page.markdown.endsWith("\n") ? page.markdown : `${page.markdown}\n`;
+    byPath.set(path, {
+      path,
+      pageUrl: page.url,
+      markdown,
+      contentHash: page.contentHash,
+      lastModified: httpDate(page),
+    });
+  }
+  const twins = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const newest = usable.reduce((max, p) => Math.max(max, Date.parse(httpDate(p)) || 0), 0);
+  return {
+    llmsTxt,
+    files,
+    twins,
+    lastModified: new Date(newest || Date.now()).toUTCString(),
+    stats: {
+      pages: usable.length,
+      listed: listedPages.length,
+      optional: listedPages.filter((e) => e.optional).length,
+      tokens: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, countTokens(v)])),
+      ...(budget ? { budget } : {}),
+    },
+  };
+}
+
+function findHome(pages: Page[], startUrl: string | undefined, prefix: string): Page | undefined {
+  const pathOf = (p: Page) => new URL(p.url).pathname;
+  const start = startUrl ? new URL(startUrl).pathname : prefix;
+  return (
+    pages.find((p) => pathOf(p) === start) ??
+    pages.find((p) => pathOf(p) === prefix || pathOf(p) === `${prefix}index.html`) ??
+    [...pages].sort((a, b) => pathOf(a).length - pathOf(b).length)[0]
+  );
+}
+
+function httpDate(page: Page): string {
+  const t = Date.parse(page.lastModified ?? "") || Date.parse(page.fetchedAt) || Date.now();
+  return new Date(t).toUTCString();
+}
+
+function decodeSafe(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
