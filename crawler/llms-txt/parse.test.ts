@@ -249,7 +249,10 @@ describe("parseLlmsTxt, lenient: real files never throw, each deviation is a fin
 
   it("never throws on arbitrary input", () => {
     let seed = 7;
-    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
     const alphabet = [
       "#",
       "##",
