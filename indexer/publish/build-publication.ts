@@ -70,7 +70,7 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
   const titleOf = (p: Page) =>
     cleanTitle(p.title, name, shared) || p.headings[0]?.text || new URL(p.url).pathname;
   const boilerplate = boilerplateDescriptions(usable);
-  const summary = home ? describePage(home, new Set()) || firstParagraph(home.markdown) : "";
+  const summary = home ? describePage(home, new Set(), name) || firstParagraph(home.markdown) : "";
 
   const groups = groupPages(readingOrder(usable, home), prefix);
   const seen = new Set<string>();
@@ -82,7 +82,7 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
       if (seen.has(page.contentHash)) continue;
       seen.add(page.contentHash);
       const title = titleOf(page);
-      const desc = describePage(page, boilerplate);
+      const desc = describePage(page, boilerplate, title);
       listedPages.push({ page, title, optional: group.optional, desc });
       links.push({
         title,
@@ -148,9 +148,10 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
 function findHome(pages: Page[], startUrl: string | undefined, prefix: string): Page | undefined {
   const pathOf = (p: Page) => new URL(p.url).pathname;
   const start = startUrl ? new URL(startUrl).pathname : prefix;
+  // The prefix's own page first: a later crawl may have started deeper (`/docs/graphql`).
   return (
-    pages.find((p) => pathOf(p) === start) ??
     pages.find((p) => pathOf(p) === prefix || pathOf(p) === `${prefix}index.html`) ??
+    pages.find((p) => pathOf(p) === start) ??
     [...pages].sort((a, b) => pathOf(a).length - pathOf(b).length)[0]
   );
 }

@@ -4,14 +4,18 @@ const MAX_CHARS = 200;
 
 /**
  * A one-line description of a page for its llms.txt entry: its own meta description unless that
- * one is shared site-wide boilerplate, else the first prose paragraph of its markdown.
+ * one is site-wide boilerplate, leaked markup (`<Component props={[`), or just the title again;
+ * else the first real prose paragraph of its markdown. Empty when the page has nothing better
+ * than its title to say (a note repeating the title costs tokens and tells nothing).
  *
  * @example describePage(page, new Set(["Docs for Foo"])) // "Configure how many times a failed job is tried again…"
  */
-export function describePage(page: Page, boilerplate: ReadonlySet<string>): string {
+export function describePage(page: Page, boilerplate: ReadonlySet<string>, title = page.title): string {
+  const skip = [normal(title), normal(page.title), normal(page.headings[0]?.text ?? "")].filter(Boolean);
   const own = oneLine(page.description);
-  if (own && !boilerplate.has(own)) return shorten(own, MAX_CHARS);
-  return shorten(firstParagraph(page.markdown), MAX_CHARS);
+  const usable = own && !boilerplate.has(own) && !looksLikeMarkup(own) && !skip.includes(normal(own));
+  const text = usable ? own : firstParagraph(page.markdown, skip);
+  return shorten(dropDanglingClause(text), MAX_CHARS);
 }
 
 /**
@@ -30,51 +34,71 @@ export function boilerplateDescriptions(pages: Page[]): Set<string> {
 }
 
 /**
- * The first paragraph of prose: headings, code, tables, lists, images, HTML and JSX lines skipped;
- * links reduced to their text.
+ * The first paragraph of prose: headings, code, tables, lists, images, HTML and JSX lines skipped,
+ * and so are paragraphs that only repeat `skip` (the title) or are short labels ("Path Parameters");
+ * links are reduced to their text.
  *
  * @example firstParagraph("# T\n\n```js\nx\n```\n\nHello [world](/w).") // "Hello world."
  */
-export function firstParagraph(markdown: string): string {
+export function firstParagraph(markdown: string, skip: string[] = []): string {
   let fence = false;
-  const para: string[] = [];
+  let para: string[] = [];
+  const take = () => {
+    const text = clean(para.join(" "));
+    para = [];
+    const label = text.split(" ").length < 4 && !/[.!?]$/.test(text);
+    return text && !label && !skip.includes(normal(text)) && !looksLikeMarkup(text) ? text : "";
+  };
   for (const line of markdown.split("\n")) {
     const t = line.trim();
-    if (/^(```|~~~)/.test(t)) {
-      fence = !fence;
-      if (para.length) break;
-      continue;
-    }
-    if (fence) continue;
-    if (!t) {
-      if (para.length) break;
-      continue;
-    }
-    if (/^(#|\||[-*+] |\d+\. |!\[|<|>|:::|\{)/.test(t)) {
-      if (para.length) break;
+    if (/^(```|~~~)/.test(t)) fence = !fence;
+    const structural = fence || /^(```|~~~|#|\||[-*+] |\d+\. |!\[|<|>|:::|\{)/.test(t);
+    if (!t || structural) {
+      const text = para.length ? take() : "";
+      if (text) return text;
       continue;
     }
     para.push(t);
   }
+  return para.length ? take() : "";
+}
+
+/**
+ * Cuts at a sentence end when one falls in the second half of the limit, else at a word, adding "…".
+ *
+ * @example shorten("One two. Three four five six.", 20) // "One two."
+ */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const sentence = Math.max(...[". ", "! ", "? "].map((p) => cut.lastIndexOf(p)));
+  if (sentence >= Math.min(max / 2, 40)) return cut.slice(0, sentence + 1);
+  const space = cut.lastIndexOf(" ", max - 1);
+  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,;:.-]+$/, "")}…`;
+}
+
+/** "…JavaScript. Specifically," — a description cut before its list: keep the whole sentences. */
+function dropDanglingClause(text: string): string {
+  if (!/[,:;]$/.test(text)) return text;
+  const end = Math.max(text.lastIndexOf(". "), text.lastIndexOf("! "), text.lastIndexOf("? "));
+  return end > 0 ? text.slice(0, end + 1) : text.replace(/[,:;]$/, "");
+}
+
+function looksLikeMarkup(text: string): boolean {
+  return /<[A-Za-z][\w.-]*[\s/>]|=\{|\{\[|\]\}/.test(text);
+}
+
+function clean(text: string): string {
   return oneLine(
-    para
-      .join(" ")
+    text
       .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
       .replace(/(\*\*|__)(.+?)\1/g, "$2"),
   );
 }
 
-/**
- * Cuts at a word boundary and adds "…".
- *
- * @example shorten("one two three", 8) // "one two…"
- */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
+function normal(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 function oneLine(text: string): string {
