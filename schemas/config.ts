@@ -16,6 +16,21 @@ const list = z.preprocess(
   z.array(z.string()),
 );
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** "key:scope" pairs; a scope is read (search, context, pages) or admin (also crawls, deletes, fresh fetches). */
+const apiKeyList = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((entry) => {
+            const at = entry.lastIndexOf(":");
+            return at > 0 ? { key: entry.slice(0, at), scope: entry.slice(at + 1) } : { key: entry, scope: "read" };
+          })
+      : v,
+  z.array(z.object({ key: z.string().min(16, "an API key needs at least 16 characters"), scope: z.enum(["read", "admin"]) })),
+);
 const bool = z.preprocess((v) => (typeof v === "string" ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
 
 export const Config = z.object({
@@ -43,6 +58,22 @@ export const Config = z.object({
   /** Site served at the root routes when several are indexed. */
   rootSite: z.string().optional(),
   logLevel: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** API keys with their scope, "key:admin,key2:read" (a key without a scope is read). Empty = open, loopback only. */
+  apiKeys: apiKeyList.default([]),
+  /** Requests per second each key (or, with no keys, each client address) may make; 0 turns the limit off. */
+  rateLimitRps: z.coerce.number().min(0).max(100_000).default(50),
+  /** How many requests a key may make in a burst above its rate. */
+  rateLimitBurst: int(1, 100_000).default(100),
+  /** Largest request body accepted (413 above). */
+  maxRequestBytes: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  /** Origins allowed by CORS ("*" for any); empty = no CORS headers. */
+  corsOrigins: list.default([]),
+  /** Host names (besides loopback and `host`) the server answers to: DNS-rebinding protection. */
+  publicHostnames: list.default([]),
+  /** Host names (exact) that crawls started over HTTP/MCP may reach despite the egress guard. */
+  allowHosts: list.default([]),
+  /** Address ranges (CIDR) that crawls started over HTTP/MCP may reach despite the egress guard. */
+  allowCidrs: list.default([]),
 });
 export type Config = z.infer<typeof Config>;
 export type ConfigInput = z.input<typeof Config>;
@@ -67,6 +98,14 @@ export const CONFIG_ENV = {
   insecure: "AGENTWEB_INSECURE",
   rootSite: "AGENTWEB_ROOT_SITE",
   logLevel: "AGENTWEB_LOG_LEVEL",
+  apiKeys: "AGENTWEB_API_KEYS",
+  rateLimitRps: "AGENTWEB_RATE_LIMIT_RPS",
+  rateLimitBurst: "AGENTWEB_RATE_LIMIT_BURST",
+  maxRequestBytes: "AGENTWEB_MAX_REQUEST_BYTES",
+  corsOrigins: "AGENTWEB_CORS_ORIGINS",
+  publicHostnames: "AGENTWEB_PUBLIC_HOSTNAMES",
+  allowHosts: "AGENTWEB_ALLOW_HOSTS",
+  allowCidrs: "AGENTWEB_ALLOW_CIDRS",
 } as const satisfies Record<keyof Config, string>;
 
 /** The options named in an environment (unset and empty variables are skipped). */

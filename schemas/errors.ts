@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { kind: "blocked", status: 403 },
   NOT_FOUND: { kind: "non-retryable", status: 404 },
   DATA_DIR_LOCKED: { kind: "non-retryable", status: 409 },
+  CONFLICT: { kind: "retryable", status: 409 },
   DATA_FORMAT_MISMATCH: { kind: "non-retryable", status: 500 },
   CONFIG_INVALID: { kind: "usage", status: 500 },
   EMBEDDER_FAILED: { kind: "retryable", status: 500 },

@@ -9,7 +9,11 @@ Usage: agentweb <command> [options]
 Commands:
   crawl URL       crawl a site and index its pages
   search QUERY    search the index
-  serve           serve the index over HTTP
+  serve           serve the index over HTTP (API, MCP at /mcp, hosted llms.txt)
+  context Q       a cited context pack for a question, within a token budget
+  page URL        a stored page as markdown (--fresh fetches it now)
+  sites           list indexed sites, or delete one
+  mcp             serve the index to an MCP client over stdio
   llms-txt        validate an llms.txt, or expand it into a context file
   publish         write llms.txt, llms-full.txt and .md twins from the index
 
@@ -23,6 +27,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   crawl: async () => (await import("./commands/crawl.js")).crawlCommand,
   search: async () => (await import("./commands/search.js")).searchCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
+  context: async () => (await import("./commands/context.js")).contextCommand,
+  page: async () => (await import("./commands/page.js")).pageCommand,
+  sites: async () => (await import("./commands/sites.js")).sitesCommand,
+  mcp: async () => (await import("./commands/mcp.js")).mcpCommand,
   "llms-txt": async () => (await import("./commands/llms-txt.js")).llmsTxtCommand,
   publish: async () => (await import("./commands/publish.js")).publishCommand,
 };
@@ -35,19 +43,23 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
  */
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === "--version" || command === "-v") return io.out(VERSION), 0;
-  if (!command || command === "--help" || command === "-h" || command === "help") return io.out(HELP), 0;
+  if (command === "--version" || command === "-v") return (io.out(VERSION), 0);
+  if (!command || command === "--help" || command === "-h" || command === "help") return (io.out(HELP), 0);
   const load = COMMANDS[command];
   if (!load) {
-    io.stderr.write(`agentweb: unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(", ")})\n`);
+    io.stderr.write(
+      `agentweb: unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(", ")})\n`,
+    );
     return 2;
   }
-  if (rest.includes("--version")) return io.out(VERSION), 0;
+  if (rest.includes("--version")) return (io.out(VERSION), 0);
   try {
     const run = await load();
     return await run(rest, io);
   } catch (err) {
-    const message = isAgentwebError(err) ? `${err.message} [${err.code}]` : `unexpected error: ${(err as Error)?.message ?? err}`;
+    const message = isAgentwebError(err)
+      ? `${err.message} [${err.code}]`
+      : `unexpected error: ${(err as Error)?.message ?? err}`;
     io.stderr.write(`agentweb ${command}: ${message}\n`);
     if (io.env.AGENTWEB_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ""}\n`);
     return 2;

@@ -1,11 +1,20 @@
 import { Hono } from "hono";
-import { AgentwebError } from "../../schemas/errors.js";
-import type { Page } from "../../schemas/page.js";
-import { getPage } from "../ops/get-page.js";
+import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
+import { AgentwebError, isAgentwebError } from "../../schemas/errors.js";
+import { type CrawlJobs, createCrawlJobs } from "../ops/crawl-jobs.js";
 import type { IndexHandle } from "../ops/index-handle.js";
-import { searchDocs } from "../ops/search-docs.js";
+import { egressPolicyFor } from "../ops/url-guard.js";
+import { registerApiGuards } from "./api-guards.js";
+import type { RouteRegistry } from "./api-route.js";
 import { registerHostingRoutes } from "./hosting-routes.js";
+import { createMetrics, type Metrics } from "./metrics.js";
 import { sendProblem, toProblem } from "./problem.js";
+import type { ApiDeps } from "./routes/api-deps.js";
+import { registerCrawlRoutes } from "./routes/crawl-routes.js";
+import { registerMcpRoute } from "./routes/mcp-route.js";
+import { registerMetaRoutes } from "./routes/meta-routes.js";
+import { registerReadRoutes } from "./routes/read-routes.js";
+import { registerSiteRoutes } from "./routes/site-routes.js";
 
 /** A structured log line; the server decides where it goes. */
 export type LogFn = (entry: Record<string, unknown>) => void;
@@ -14,18 +23,38 @@ export type LogFn = (entry: Record<string, unknown>) => void;
  * The HTTP API as a Hono app over the ops layer. Dependencies come in; nothing is read from the
  * environment here.
  *
+ * Crawl jobs and the egress policy are built from the index's config unless given (tests inject a
+ * policy with a fake resolver; the server passes jobs it closes on shutdown).
+ *
  * @example
  * const app = createApp({ index, version: "0.1.0" });
  * const res = await app.request("/v1/search?q=retries");
  */
-export function createApp(deps: { index: IndexHandle; version: string; log?: LogFn }) {
+export function createApp(deps: {
+  index: IndexHandle;
+  version: string;
+  log?: LogFn;
+  jobs?: CrawlJobs;
+  egress?: EgressPolicy;
+  metrics?: Metrics;
+}) {
   const { index } = deps;
   const log = deps.log ?? (() => {});
   const app = new Hono();
+  const metrics = deps.metrics ?? createMetrics();
+  const egress = deps.egress ?? egressPolicyFor(index.config);
+  const api: ApiDeps = {
+    index,
+    egress,
+    version: deps.version,
+    jobs: deps.jobs ?? createCrawlJobs(index, { egress }),
+  };
+  const registry: RouteRegistry = [];
 
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    metrics.observe(c.req.method, c.req.routePath, c.res.status, (performance.now() - started) / 1000);
     log({
       level: "info",
       msg: "request",
@@ -36,40 +65,28 @@ export function createApp(deps: { index: IndexHandle; version: string; log?: Log
     });
   });
 
+  registerApiGuards(app, index.config);
+
   app.get("/healthz", (c) => c.json({ status: "ok", version: deps.version }));
-
-  app.get("/v1/search", async (c) => {
-    const q = c.req.query();
-    return c.json(
-      await searchDocs(index, { q: q.q ?? "", k: q.k, site: q.site, path: q.path, mode: q.mode, group: q.group } as never),
-    );
-  });
-
-  app.get("/v1/page", async (c) => {
-    const url = c.req.query("url");
-    if (!url) throw new AgentwebError("INVALID_INPUT", "url is required");
-    const format = c.req.query("format") ?? "markdown";
-    const page = await getPage(index, { url });
-    return renderPage(c, page, format);
-  });
+  registerReadRoutes(app, registry, api);
+  registerSiteRoutes(app, registry, api);
+  registerCrawlRoutes(app, registry, api);
+  registerMcpRoute(app, api, index.config);
 
   // Public hosting of published sites: /sites/:siteId/llms.txt, …/<page path>.md and the root site.
   registerHostingRoutes(app, { index });
+  registerMetaRoutes(app, registry, api, metrics);
 
-  app.notFound((c) => sendProblem(c, toProblem(new AgentwebError("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`))));
+  app.notFound((c) =>
+    sendProblem(c, toProblem(new AgentwebError("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`))),
+  );
   app.onError((err, c) => {
     const problem = toProblem(err);
-    if (problem.status >= 500) log({ level: "error", msg: "request failed", path: c.req.path, error: String(err) });
+    const retryAfter = isAgentwebError(err, "RATE_LIMITED") ? err.data?.retryAfter : undefined;
+    if (retryAfter !== undefined) c.header("retry-after", String(retryAfter));
+    if (problem.status >= 500)
+      log({ level: "error", msg: "request failed", path: c.req.path, error: String(err) });
     return sendProblem(c, problem);
   });
   return app;
-}
-
-function renderPage(c: import("hono").Context, page: Page, format: string): Response {
-  if (format === "json") return c.json(page);
-  if (format === "links") return c.json({ url: page.url, links: page.links });
-  if (format === "markdown") {
-    return c.body(page.markdown, 200, { "content-type": "text/markdown; charset=utf-8" });
-  }
-  throw new AgentwebError("INVALID_INPUT", `format must be markdown, json or links (got ${format})`);
 }

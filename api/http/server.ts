@@ -1,8 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import type { Config } from "../../schemas/config.js";
 import { AgentwebError } from "../../schemas/errors.js";
+import { createCrawlJobs } from "../ops/crawl-jobs.js";
 import { openIndex } from "../ops/index-handle.js";
+import { egressPolicyFor } from "../ops/url-guard.js";
 import { VERSION } from "../version.js";
 import { createApp, type LogFn } from "./app.js";
 
@@ -16,22 +19,35 @@ export interface RunningServer {
 }
 
 /**
- * Opens the index (as its one writer) and serves the API. Used by `agentweb serve` and by the
+ * Opens the index (as its one writer) and serves the API. A non-loopback address needs API keys
+ * (or `insecure`). Used by `agentweb serve` and by the
  * production entry point in deploy/.
  *
  * @example
  * const server = await startServer(config, { log: (e) => console.log(JSON.stringify(e)) });
  * process.on("SIGTERM", () => server.close());
  */
-export async function startServer(config: Config, options: { log?: LogFn } = {}): Promise<RunningServer> {
-  if (!LOOPBACK.test(config.host) && !config.insecure) {
+export async function startServer(
+  config: Config,
+  options: { log?: LogFn; egress?: EgressPolicy } = {},
+): Promise<RunningServer> {
+  if (!LOOPBACK.test(config.host) && config.apiKeys.length === 0 && !config.insecure) {
     throw new AgentwebError(
       "CONFIG_INVALID",
       `refusing to serve on ${config.host} without API keys: bind to 127.0.0.1, or pass --insecure to expose the index openly`,
     );
   }
   const index = await openIndex(config, { write: true, owner: "serve" });
-  const app = createApp({ index, version: VERSION, ...(options.log ? { log: options.log } : {}) });
+  const egress = options.egress ?? egressPolicyFor(config);
+  // Jobs left queued or running by a previous server start again here.
+  const jobs = createCrawlJobs(index, { egress });
+  const app = createApp({
+    index,
+    version: VERSION,
+    jobs,
+    egress,
+    ...(options.log ? { log: options.log } : {}),
+  });
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -39,9 +55,14 @@ export async function startServer(config: Config, options: { log?: LogFn } = {})
       s.once("error", reject);
     });
   } catch (err) {
+    await jobs.close();
     await index.close();
     const code = (err as NodeJS.ErrnoException).code;
-    throw new AgentwebError("CONFIG_INVALID", `cannot listen on ${config.host}:${config.port} (${code ?? err})`, { cause: err });
+    throw new AgentwebError(
+      "CONFIG_INVALID",
+      `cannot listen on ${config.host}:${config.port} (${code ?? err})`,
+      { cause: err },
+    );
   }
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
@@ -54,7 +75,9 @@ export async function startServer(config: Config, options: { log?: LogFn } = {})
         server.close(() => resolve());
         // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
         (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      }).then(() => index.close());
+      })
+        .then(() => jobs.close())
+        .then(() => index.close());
       return closing;
     },
   };

@@ -23,12 +23,28 @@ export async function searchChunks(
   deps: { store: Store; embedder: Embedder | undefined; fusion?: Fusion },
   request: SearchRequest,
 ): Promise<SearchHit[]> {
+  return (await rankChunks(deps, request)).map((c) => toHit(c, request.q));
+}
+
+/**
+ * The ranked stored chunks behind a search, best first, at most `k` (whole chunks with their text
+ * and ordinal: context packs are built from these).
+ *
+ * @example const chunks = await rankChunks({ store, embedder: undefined }, SearchRequest.parse({ q: "retries", k: 40 }));
+ */
+export async function rankChunks(
+  deps: { store: Store; embedder: Embedder | undefined; fusion?: Fusion },
+  request: SearchRequest,
+): Promise<StoredChunk[]> {
   const scope = { site: request.site, path: request.path };
   // Fetch more than k: fusion and page grouping both need candidates beyond the first k.
   const depth = request.group === "page" || request.mode === "hybrid" ? request.k * 5 : request.k;
   const vectorHits = async () => {
     if (!deps.embedder) {
-      throw new AgentwebError("INVALID_INPUT", `mode=${request.mode} needs an embedder, and this index has none`);
+      throw new AgentwebError(
+        "INVALID_INPUT",
+        `mode=${request.mode} needs an embedder, and this index has none`,
+      );
     }
     const [vector] = await deps.embedder.embed([request.q]);
     return deps.store.searchVector(vector!, scope, depth);
@@ -44,7 +60,7 @@ export async function searchChunks(
     ]);
   }
   if (request.group === "page") ranked = bestPerPage(ranked);
-  return ranked.slice(0, request.k).map((c) => toHit(c, request.q));
+  return ranked.slice(0, request.k);
 }
 
 function bestPerPage(ranked: StoredChunk[]): StoredChunk[] {
@@ -52,7 +68,12 @@ function bestPerPage(ranked: StoredChunk[]): StoredChunk[] {
   return ranked.filter((c) => !seen.has(c.url) && seen.add(c.url));
 }
 
-function toHit(chunk: StoredChunk, query: string): SearchHit {
+/**
+ * A stored chunk as the API shows it, cited as `url#anchor`.
+ *
+ * @example toHit(chunk, "retries").citation // "https://x.dev/retries.html#backoff"
+ */
+export function toHit(chunk: StoredChunk, query: string): SearchHit {
   return {
     url: chunk.url,
     anchor: chunk.anchor,

@@ -5,7 +5,8 @@ import type { CommandIo } from "./command.js";
 
 export const SERVE_HELP = `Usage: agentweb serve [options]
 
-Serves the index over HTTP until Ctrl-C: GET /v1/search, GET /v1/page, GET /healthz.
+Serves the index over HTTP until Ctrl-C: the API under /v1 (docs at /v1/docs), MCP at /mcp,
+hosted llms.txt and .md twins, /healthz, /metrics. API keys: env AGENTWEB_API_KEYS="KEY:admin,KEY2:read".
 
 Options:
   --data DIR     data directory (env AGENTWEB_DATA, default ./.agentweb)
@@ -20,14 +21,21 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
     host: { type: "string" },
     insecure: { type: "boolean" },
   });
-  if (values.help) return io.out(SERVE_HELP), 0;
+  if (values.help) return (io.out(SERVE_HELP), 0);
   const config = loadConfig({
     configFile: values.config,
     env: io.env,
-    flags: { data: values.data, port: intFlag("port", values.port), host: values.host, insecure: values.insecure },
+    flags: {
+      data: values.data,
+      port: intFlag("port", values.port),
+      host: values.host,
+      insecure: values.insecure,
+    },
   });
   const server = await startServer(config);
-  io.out(`agentweb serving ${config.data} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`);
+  io.out(
+    `agentweb serving ${config.data} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);

@@ -1,0 +1,49 @@
+import { AgentwebError } from "../../../schemas/errors.js";
+import { getContext } from "../../ops/get-context.js";
+import { openIndex } from "../../ops/index-handle.js";
+import { intFlag, parseCommandArgs } from "../args.js";
+import { loadConfig } from "../config-loader.js";
+import type { CommandIo } from "./command.js";
+
+export const CONTEXT_HELP = `Usage: agentweb context "QUESTION" [options]
+
+Prints a context pack: the best passages for QUESTION, merged per page in document order, each
+under its citation (url#anchor), never more than --max-tokens tokens (cl100k) in total.
+
+Options:
+  --data DIR        data directory (env AGENTWEB_DATA, default ./.agentweb)
+  --max-tokens N    token budget (default 4000)
+  --site ID         only this site
+  --path PREFIX     only URLs whose path starts with PREFIX
+  --mode MODE       text (default), vector or hybrid
+  --json            print the pack as JSON {query, budget, totalTokens, parts}`;
+
+/** `agentweb context QUESTION`. */
+export async function contextCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    "max-tokens": { type: "string" },
+    site: { type: "string" },
+    path: { type: "string" },
+    mode: { type: "string" },
+  });
+  if (values.help) return (io.out(CONTEXT_HELP), 0);
+  const q = positionals.join(" ").trim();
+  if (!q) throw new AgentwebError("BAD_USAGE", "context needs a question (see agentweb context --help)");
+  const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
+  const index = await openIndex(config, { write: false, owner: "context" });
+  try {
+    const pack = await getContext(index, {
+      q,
+      maxTokens: intFlag("max-tokens", values["max-tokens"]),
+      site: values.site,
+      path: values.path,
+      mode: values.mode as never,
+      format: values.json ? "json" : "markdown",
+    });
+    if (values.json) io.out(JSON.stringify(pack));
+    else io.out(pack.parts.length ? (pack.markdown ?? "") : "no passages matched");
+    return 0;
+  } finally {
+    await index.close();
+  }
+}

@@ -1,0 +1,12 @@
+import type { EgressPolicy } from "../../../crawler/fetch/egress-guard.js";
+import type { CrawlJobs } from "../../ops/crawl-jobs.js";
+import type { IndexHandle } from "../../ops/index-handle.js";
+
+/** What the API routes are built over: the open index, the crawl jobs and the egress guard. */
+export interface ApiDeps {
+  index: IndexHandle;
+  jobs: CrawlJobs;
+  /** The egress guard's policy for every fetch the server is asked for (crawls, `fresh=1`). */
+  egress: EgressPolicy;
+  version: string;
+}

@@ -1,0 +1,126 @@
+import { rankChunks } from "../../indexer/store/search-chunks.js";
+import type { StoredChunk } from "../../indexer/store/store.js";
+import {
+  type ContextPack,
+  type ContextPart,
+  ContextRequest,
+  type ContextRequestInput,
+} from "../../schemas/context.js";
+import { countTokens, truncateToTokens } from "../../schemas/tokens.js";
+import type { IndexHandle } from "./index-handle.js";
+import { renderContextMarkdown } from "./render-context.js";
+
+/** Candidates considered per request: enough to fill large budgets, cheap to rank. */
+const CANDIDATES = 60;
+
+/** A candidate chunk with its rank. */
+interface Candidate {
+  hit: StoredChunk;
+  rank: number;
+}
+
+/**
+ * Builds a context pack: the best chunks for `q`, merged per page in document order, each run of
+ * adjacent chunks cited by `url#anchor`. Chunks are taken best first while the pack (as JSON parts,
+ * or as the rendered markdown for `format=markdown`) stays within `maxTokens`, measured with the
+ * tokenizer on the exact text returned; a best chunk larger than the whole budget is cut to fit.
+ *
+ * @example
+ * const pack = await getContext(index, { q: "how do retries back off", maxTokens: 1500 });
+ * pack.totalTokens <= 1500 // always
+ */
+export async function getContext(
+  index: IndexHandle,
+  input: ContextRequestInput,
+): Promise<ContextPack & { markdown?: string }> {
+  const request = ContextRequest.parse(stripEmpty(input));
+  const mode = request.mode ?? index.config.searchMode;
+  const embedder = mode === "text" ? undefined : await index.embedder();
+  const hits = await rankChunks(
+    { store: index.store, embedder },
+    { q: request.q, k: CANDIDATES, site: request.site, path: request.path, mode, group: "chunk" },
+  );
+  const budget = request.maxTokens;
+  const measure = (parts: ContextPart[]) =>
+    request.format === "markdown"
+      ? countTokens(renderContextMarkdown({ parts }))
+      : parts.reduce((sum, p) => sum + p.tokens, 0);
+
+  const chosen: Candidate[] = [];
+  let parts: ContextPart[] = [];
+  for (const [rank, hit] of hits.entries()) {
+    const tryParts = buildParts([...chosen, { hit, rank }]);
+    if (measure(tryParts) <= budget) {
+      chosen.push({ hit, rank });
+      parts = tryParts;
+    } else if (chosen.length === 0) {
+      // The best chunk alone is over budget: cut it rather than answer with nothing.
+      const cut = fitOne({ hit, rank }, budget, measure);
+      if (cut) {
+        chosen.push(cut);
+        parts = buildParts(chosen);
+      }
+    }
+    // Every further candidate is tried: a smaller one may still fit the remaining budget.
+    if (budget - measure(parts) < 8) break;
+  }
+  const pack: ContextPack = { query: request.q, budget, totalTokens: measure(parts), parts };
+  return request.format === "markdown" ? { ...pack, markdown: renderContextMarkdown(pack) } : pack;
+}
+
+/** Groups chosen chunks per page (pages by their best rank), adjacent chunks merged, in page order. */
+function buildParts(chosen: Candidate[]): ContextPart[] {
+  const pages = new Map<string, Candidate[]>();
+  for (const c of [...chosen].sort((a, b) => a.rank - b.rank)) {
+    const list = pages.get(c.hit.url) ?? [];
+    list.push(c);
+    pages.set(c.hit.url, list);
+  }
+  const parts: ContextPart[] = [];
+  for (const list of pages.values()) {
+    list.sort((a, b) => a.hit.ordinal - b.hit.ordinal);
+    let run: Candidate[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const first = run[0]!.hit;
+      const text = run.map((c) => c.hit.text.trim()).join("\n\n");
+      parts.push({
+        citation: first.anchor ? `${first.url}#${first.anchor}` : first.url,
+        url: first.url,
+        title: first.title,
+        headingPath: first.headingPath,
+        text,
+        tokens: countTokens(text),
+      });
+      run = [];
+    };
+    for (const c of list) {
+      const last = run[run.length - 1];
+      if (last && c.hit.ordinal !== last.hit.ordinal + 1) flush();
+      run.push(c);
+    }
+    flush();
+  }
+  return parts;
+}
+
+/** The candidate cut to the longest prefix whose part fits the budget (binary search on tokens). */
+function fitOne(c: Candidate, budget: number, measure: (p: ContextPart[]) => number): Candidate | undefined {
+  let lo = 0;
+  let hi = Math.min(budget, countTokens(c.hit.text));
+  let best: Candidate | undefined;
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const text = truncateToTokens(c.hit.text, mid);
+    const cut = { ...c, hit: { ...c.hit, text } };
+    if (text.trim() && measure(buildParts([cut])) <= budget) {
+      best = cut;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+function stripEmpty<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as T;
+}
