@@ -1,109 +1,44 @@
 /**
  * Extraction speed and quality on Scrapinghub's article-extraction benchmark (181 pages):
  *
- *   npx tsx bench/extract.ts [--limit N]
+ *   npx tsx bench/extract.ts [--limit N] [--only agentweb,baseline,linkedom,defuddle,mdream]
  *
- * Runs agentweb's extractPage and a baseline (plain Readability on jsdom + turndown) over the same
- * pages in one process, and prints pages/s, peak RSS and word-level F1 (4-token shingles, see
- * ../shared/bench-data/SCORING.md). Both outputs are scored as plain text (markdown syntax
- * stripped). Peak RSS is sampled during each run; the baseline runs second so its peak includes
- * whatever the first run left on the heap.
+ * Runs agentweb's extractPage, the baseline (Readability on jsdom + turndown), Readability on
+ * linkedom, and — when installed — defuddle and mdream over the same pages in one process, then
+ * scores them and the peers' shipped outputs with one scorer (bench/extract-score.ts, as
+ * ../shared/bench-data/SCORING.md says: Unicode word tokens, 4-token shingles). Every markdown
+ * output is scored as its main text (markdownToMainText: syntax, title heading and images out),
+ * agentweb's as the `text` field of `extract --json`, which is the same function.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { createRequire } from "node:module";
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
+import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
 import { extractPage } from "../crawler/extract/extract-page.js";
-import { markdownToPlainText } from "../crawler/markdown/plain-text.js";
+import { markdownToMainText, markdownToPlainText } from "../crawler/markdown/plain-text.js";
+import { type AebPage, loadAeb, loadPeerOutputs } from "./extract-aeb.js";
+import { type Score, scoreAll } from "./extract-score.js";
 
-const DATA = join(import.meta.dirname, "../../shared/bench-data/aeb");
-const limitArg = process.argv.indexOf("--limit");
-const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Number.POSITIVE_INFINITY;
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const limit = Number(arg("--limit") ?? Number.POSITIVE_INFINITY);
+const only = arg("--only")?.split(",");
+const { pages, truth } = loadAeb(limit);
+const requireCjs = createRequire(import.meta.url);
 
-interface Truth {
-  articleBody: string;
-  url: string;
-}
-const truth = JSON.parse(readFileSync(join(DATA, "ground-truth.json"), "utf8")) as Record<string, Truth>;
-const pages = readdirSync(join(DATA, "html"))
-  .filter((f) => f.endsWith(".html.gz"))
-  .sort()
-  .slice(0, limit)
-  .map((f) => {
-    const id = f.replace(/\.html\.gz$/, "");
-    return {
-      id,
-      html: gunzipSync(readFileSync(join(DATA, "html", f))).toString("utf8"),
-      url: truth[id]?.url ?? "https://example.test/",
-    };
-  });
+type Extractor = (page: AebPage) => string | Promise<string>;
 
-function shingles(text: string): Map<string, number> {
-  const tokens = text.match(/\w+/gu) ?? [];
-  const out = new Map<string, number>();
-  if (tokens.length === 0) return out;
-  const n = Math.min(4, tokens.length);
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = tokens.slice(i, i + n).join(" ");
-    out.set(key, (out.get(key) ?? 0) + 1);
-  }
-  return out;
+function turndownText(html: string): string {
+  return markdownToMainText(
+    new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced" }).turndown(html),
+  );
 }
 
-function score(outputs: Map<string, string>): {
-  f1: number;
-  precision: number;
-  recall: number;
-  accuracy: number;
-} {
-  const precisions: number[] = [];
-  const recalls: number[] = [];
-  let exact = 0;
-  for (const { id } of pages) {
-    const expected = truth[id]?.articleBody ?? "";
-    const predicted = outputs.get(id) ?? "";
-    const t = shingles(expected);
-    const p = shingles(predicted);
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const [k, c] of p) {
-      const tc = t.get(k) ?? 0;
-      tp += Math.min(c, tc);
-      fp += Math.max(0, c - tc);
-    }
-    for (const [k, c] of t) fn += Math.max(0, c - (p.get(k) ?? 0));
-    const sum = tp + fp + fn;
-    if (sum > 0) {
-      tp /= sum;
-      fp /= sum;
-      fn /= sum;
-    }
-    if (fp === 0 && fn === 0) {
-      precisions.push(1);
-      recalls.push(1);
-    } else {
-      if (tp + fp > 0) precisions.push(tp / (tp + fp));
-      if (tp + fn > 0) recalls.push(tp / (tp + fn));
-    }
-    const et = (expected.match(/\w+/gu) ?? []).join(" ");
-    const pt = (predicted.match(/\w+/gu) ?? []).join(" ");
-    if (et === pt) exact++;
-  }
-  const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  const precision = mean(precisions);
-  const recall = mean(recalls);
-  return {
-    f1: (2 * precision * recall) / (precision + recall || 1),
-    precision,
-    recall,
-    accuracy: exact / pages.length,
-  };
-}
-
-function baseline(html: string, url: string): string {
+/** The baseline: Readability on jsdom (style stripped when jsdom's CSS parser throws) + turndown. */
+const baseline: Extractor = ({ html, url }) => {
   const load = (markup: string) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole() });
   let dom: JSDOM;
   try {
@@ -113,37 +48,100 @@ function baseline(html: string, url: string): string {
   }
   try {
     const article = new Readability(dom.window.document).parse();
-    const md = article?.content
-      ? new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced" }).turndown(article.content)
-      : "";
-    return markdownToPlainText(md);
+    return article?.content ? turndownText(article.content) : "";
   } finally {
     dom.window.close();
   }
+};
+
+/** Readability on linkedom, its textContent (how the published Readability.js figure is made). */
+const readabilityLinkedom: Extractor = ({ html }) => {
+  const { document } = parseHTML(html) as unknown as { document: Document };
+  return new Readability(document).parse()?.textContent ?? "";
+};
+
+async function optionalPeers(): Promise<Record<string, Extractor>> {
+  const out: Record<string, Extractor> = {};
+  try {
+    const { Defuddle } = (await import("defuddle/node")) as typeof import("defuddle/node");
+    out["defuddle 0.19.4 (linkedom, markdown)"] = async ({ html, url }) => {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const r = await Defuddle(document, url, { markdown: true });
+      return markdownToMainText(r.content ?? "");
+    };
+  } catch (err) {
+    console.log(`defuddle not available: ${(err as Error).message.split("\n")[0]}`);
+  }
+  try {
+    // mdream's native binding is an optional dependency that npm skips on Node 20 (engines >= 22).
+    const { htmlToMarkdown } = requireCjs("mdream") as typeof import("mdream");
+    htmlToMarkdown("<p>probe</p>");
+    out["mdream 1.7.2 (minimal preset)"] = ({ html, url }) =>
+      markdownToMainText(htmlToMarkdown(html, { minimal: true, origin: new URL(url).origin }));
+  } catch (err) {
+    console.log(`mdream not available: ${(err as Error).message.split("\n")[0]}`);
+  }
+  return out;
 }
 
-function run(name: string, fn: (html: string, url: string) => string): void {
+function line(
+  name: string,
+  s: Score,
+  speed?: { pagesPerSecond: number; peakMb: number; errors: number },
+): string {
+  const perf = speed
+    ? `${speed.pagesPerSecond.toFixed(1).padStart(6)} pages/s  peak RSS ${speed.peakMb.toFixed(0).padStart(5)} MB  errors ${speed.errors}`
+    : "   (shipped output)";
+  return `${name.padEnd(40)} F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  exact ${(s.accuracy * 100).toFixed(1).padStart(4)}%  ${perf}`;
+}
+
+async function run(name: string, fn: Extractor, alsoScore?: (page: AebPage) => string): Promise<void> {
   if (global.gc) global.gc();
   let peak = process.memoryUsage().rss;
   const outputs = new Map<string, string>();
+  let errors = 0;
   const start = performance.now();
-  let failures = 0;
   for (const page of pages) {
     try {
-      outputs.set(page.id, fn(page.html, page.url));
+      outputs.set(page.id, await fn(page));
     } catch {
-      failures++;
+      errors++;
       outputs.set(page.id, "");
     }
     peak = Math.max(peak, process.memoryUsage().rss);
   }
   const seconds = (performance.now() - start) / 1000;
-  const s = score(outputs);
   console.log(
-    `${name.padEnd(34)} ${(pages.length / seconds).toFixed(1).padStart(6)} pages/s  ${seconds.toFixed(1).padStart(6)} s  peak RSS ${(peak / 2 ** 20).toFixed(0).padStart(5)} MB  F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  exact ${(s.accuracy * 100).toFixed(1)}%  errors ${failures}`,
+    line(name, scoreAll(truth, outputs), {
+      pagesPerSecond: pages.length / seconds,
+      peakMb: peak / 2 ** 20,
+      errors,
+    }),
   );
+  if (alsoScore) {
+    const extra = new Map(pages.map((p) => [p.id, alsoScore(p)]));
+    console.log(line(`${name} [markdown as plain text]`, scoreAll(truth, extra)));
+  }
 }
 
-console.log(`${pages.length} pages from ${DATA}`);
-run("agentweb extractPage (linkedom)", (html, url) => markdownToPlainText(extractPage(html, url).markdown));
-run("baseline Readability+jsdom+turndown", baseline);
+console.log(`${pages.length} pages; scored as SCORING.md says (Unicode \\w tokens, 4-shingles)`);
+const markdownById = new Map<string, string>();
+const wanted = (key: string) => !only || only.some((o) => key.toLowerCase().includes(o));
+if (wanted("agentweb"))
+  await run(
+    "agentweb extractPage (text field)",
+    (p) => {
+      const page = extractPage(p.html, p.url);
+      markdownById.set(p.id, page.markdown);
+      return page.text ?? "";
+    },
+    (p) => markdownToPlainText(markdownById.get(p.id) ?? ""),
+  );
+if (wanted("baseline")) await run("baseline Readability+jsdom+turndown", baseline);
+if (wanted("linkedom")) await run("Readability+linkedom (textContent)", readabilityLinkedom);
+for (const [name, fn] of Object.entries(await optionalPeers())) if (wanted(name)) await run(name, fn);
+const pageIds = new Set(pages.map((p) => p.id));
+for (const [name, outputs] of loadPeerOutputs()) {
+  const subset = new Map([...truth].filter(([id]) => pageIds.has(id)));
+  console.log(line(`${name} (published output)`, scoreAll(subset, outputs)));
+}

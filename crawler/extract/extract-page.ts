@@ -8,14 +8,15 @@
  * whole pipeline when linkedom's result is empty or thin.
  */
 import type { Heading, PageLink, Removal } from "../../schemas/page.js";
-import { markdownToPlainText } from "../markdown/plain-text.js";
+import { markdownToMainText, markdownToPlainText } from "../markdown/plain-text.js";
 import { toMarkdown } from "../markdown/to-markdown.js";
 import { annotate } from "./annotate.js";
+import { markArticleBoilerplate, pruneArticleBoilerplate } from "./article-boilerplate.js";
 import { textOf } from "./dom-utils.js";
 import { removeHiddenContent } from "./hidden-content.js";
 import { findMainRegion } from "./landmarks.js";
 import { baseUrlOf, collectLinks } from "./links.js";
-import { selectMainContent } from "./main-content.js";
+import { type MainContent, selectMainContent } from "./main-content.js";
 import { readMetadata } from "./metadata.js";
 import { collectJsSignals, needsJavaScript } from "./needs-javascript.js";
 import { applyNoiseRules } from "./noise-rules.js";
@@ -37,6 +38,8 @@ export interface ExtractedPage {
   canonical?: string;
   /** Clean main content; starts with "# <h1 text>" when the page has an h1. */
   markdown: string;
+  /** Plain main text: the markdown's prose without the title heading and images (markdownToMainText). */
+  text?: string;
   /** Every `<a href>` (absolute http(s)), with its region. */
   links: PageLink[];
   /** Headings of the markdown in order. */
@@ -45,6 +48,8 @@ export interface ExtractedPage {
   removed: Removal[];
   /** Set when the content evidently needs JavaScript (the reason); markdown is then "". */
   jsRequired?: string;
+  /** Which candidate became the content (for diagnostics and the benchmark). */
+  contentSource?: MainContent["source"];
 }
 
 /** Below this many readable characters a linkedom result is re-checked with jsdom. */
@@ -67,7 +72,9 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const links = collectLinks(doc, base, declaredMain);
   applyNoiseRules(doc, log, declaredMain);
   const h1 = pageH1(doc);
+  markArticleBoilerplate(doc.body);
   const content = selectMainContent(doc);
+  if (content.articlePage && content.root !== doc.body) pruneArticleBoilerplate(content.root, log);
   let { markdown, headings } = toMarkdown(content.root, { baseUrl: base });
 
   // Readability drops an h1 equal to <title>; the page's real h1 always leads the markdown.
@@ -84,9 +91,11 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
     ...meta,
     title: meta.title || h1Text,
     markdown: jsRequired ? "" : markdown,
+    text: jsRequired ? "" : markdownToMainText(markdown),
     links,
     headings: jsRequired ? [] : headings,
     removed: log.toArray(),
+    contentSource: content.source,
   };
   if (jsRequired) page.jsRequired = jsRequired;
   return page;
@@ -109,6 +118,7 @@ function emptyPage(reason: string, chars: number): ExtractedPage {
     description: "",
     lang: "",
     markdown: "",
+    text: "",
     links: [],
     headings: [],
     removed: chars > 0 ? [{ reason, target: "document", chars }] : [],

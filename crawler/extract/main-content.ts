@@ -8,16 +8,22 @@
  * F1 on the article benchmark fell from 0.904 to 0.879.)
  */
 import { Readability } from "@mozilla/readability";
+import { docsSignals } from "./docs-signals.js";
 import { textOf } from "./dom-utils.js";
 import { findMainRegion } from "./landmarks.js";
 
 export interface MainContent {
   root: Element;
   source: "readability" | "main-region" | "body";
+  /** No docs signals: a news/blog page, where article boilerplate pruning applies. */
+  articlePage: boolean;
 }
 
 /** Share of the main region's text Readability must keep to be trusted over the region. */
 const KEEP_RATIO = 0.6;
+
+/** Below this, Readability found no article (a caption, a byline) and the region is used. */
+const MIN_ARTICLE_CHARS = 140;
 
 /**
  * Readability's scoring walks ancestors for every node: on pathologically deep markup (thousands of
@@ -60,19 +66,28 @@ function structureCount(el: Element): number {
 export function selectMainContent(doc: Document): MainContent {
   const body = doc.body;
   const region = findMainRegion(doc);
+  const docs = docsSignals(doc, region);
+  const articlePage = docs.structures === 0 && !docs.docsSite;
   const article = runReadability(doc);
   const articleChars = article ? textOf(article).length : 0;
   if (region) {
     const regionChars = textOf(region).length;
+    // An article page (no code, definition lists or header tables, no docs generator): the region's
+    // surplus over Readability is teasers and comments, so Readability wins unless it found nothing.
+    if (articlePage) {
+      return article && articleChars >= MIN_ARTICLE_CHARS
+        ? { root: article, source: "readability", articlePage }
+        : { root: region, source: "main-region", articlePage };
+    }
     if (
       !article ||
       articleChars < KEEP_RATIO * regionChars ||
       structureCount(article) < structureCount(region)
     ) {
-      return { root: region, source: "main-region" };
+      return { root: region, source: "main-region", articlePage };
     }
-    return { root: article, source: "readability" };
+    return { root: article, source: "readability", articlePage };
   }
-  if (article && articleChars > 0) return { root: article, source: "readability" };
-  return { root: body, source: "body" };
+  if (article && articleChars > 0) return { root: article, source: "readability", articlePage };
+  return { root: body, source: "body", articlePage };
 }

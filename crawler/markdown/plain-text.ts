@@ -25,3 +25,18 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
+
+/**
+ * The main text of a page, as the `text` field of `extract --json` and the article benchmark see
+ * it: the markdown's prose without the leading title heading (the page title is its own field)
+ * and without images (alt text describes a picture; it is not text a reader reads on the page).
+ *
+ * @example markdownToMainText("# Title\n\n![logo](https://x.test/l.png)\n\nBody.") // "Body."
+ */
+export function markdownToMainText(markdown: string): string {
+  const body = markdown
+    .replace(/^# [^\n]*\n+/, "")
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[\s*\]\([^)]*\)/g, "");
+  return markdownToPlainText(body);
+}

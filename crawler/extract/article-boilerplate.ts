@@ -1,0 +1,100 @@
+/**
+ * Article boilerplate: on news and blog pages the chosen content still carries what a reader skips
+ * — bylines and timestamps, photo captions and credits, "Related:"/"Don't miss" link blocks,
+ * copyright lines. Readability strips class names, so candidates are marked (`data-aw-boiler`)
+ * on the whole page BEFORE the main content is chosen, and pruned from the chosen root after.
+ * Only applied to article pages (no docs signals, see docs-signals.ts): on docs, a list of links
+ * is an index page's content and a caption labels a diagram.
+ */
+import { describe, tagOf, textOf, tokensOf } from "./dom-utils.js";
+import type { RemovalLog } from "./removal-log.js";
+
+/** Class/id tokens of bylines, datelines and timestamps. */
+const BYLINE =
+  /(^|[-_])(byline|bylines|dateline|timestamp|author-?name|author-?info|post-?meta|article-?meta|entry-?meta|publish-?date|pub-?date)($|[-_])/i;
+/** Class/id tokens of photo captions and credits. */
+const CAPTION =
+  /(^|[-_])(caption|captions|wp-caption-text|credit|credits|image-?credit|photo-?credit)($|[-_])/i;
+/** Short blocks that only announce a list of other stories. */
+const LABEL =
+  /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|share (this|on)|follow us|sign up.*newsletter|subscribe.*)\W*$/i;
+/** Legal lines at the foot of an article. */
+const LEGAL =
+  /(©|\bcopyright\b|all rights reserved|subject to copyright|may not be (re)?published|without (the )?(prior )?(written )?permission)/i;
+/** Lines that are only a byline or a timestamp. */
+const BYLINE_TEXT =
+  /^(by\s+[\p{Lu}][\p{L}.'-]+(\s+[\p{Lu}][\p{L}.'-]+){0,3}\b|(published|updated|posted|last (updated|modified))\b[:\s])/iu;
+
+const BLOCKS = "p, li, ul, ol, div, section, aside, figcaption, h2, h3, h4, h5, h6, span, time";
+
+/**
+ * Marks boilerplate candidates by class/id (they do not survive Readability).
+ *
+ * @example markArticleBoilerplate(document.body) // <div class="byline" data-aw-boiler="byline">
+ */
+export function markArticleBoilerplate(body: Element): void {
+  for (const el of body.querySelectorAll("[class], [id]")) {
+    const tokens = tokensOf(el);
+    if (tokens.length === 0) continue;
+    const tag = tagOf(el);
+    if (tag === "body" || tag === "main" || tag === "article" || tag === "html") continue;
+    if (tokens.some((t) => BYLINE.test(t))) el.setAttribute("data-aw-boiler", "byline");
+    else if (tokens.some((t) => CAPTION.test(t))) el.setAttribute("data-aw-boiler", "caption");
+  }
+  for (const el of body.querySelectorAll("figcaption")) el.setAttribute("data-aw-boiler", "caption");
+}
+
+function linkChars(el: Element): number {
+  let n = 0;
+  for (const a of el.querySelectorAll("a")) n += textOf(a).length;
+  return n;
+}
+
+/** Why a block of an article is boilerplate, or undefined. */
+function boilerReason(el: Element, isLast: boolean): string | undefined {
+  const marked = el.getAttribute("data-aw-boiler");
+  const text = textOf(el);
+  if (marked === "byline" && text.length <= 200) return "byline";
+  if (marked === "caption" && text.length <= 400) return "caption";
+  if (text.length === 0) return undefined;
+  const tag = tagOf(el);
+  if (text.length <= 60 && LABEL.test(text)) return "related-label";
+  if (text.length <= 160 && BYLINE_TEXT.test(text) && !/[.!?]["”’]?$/.test(text)) return "byline";
+  if (text.length <= 400 && (tag === "p" || tag === "div" || tag === "span") && LEGAL.test(text) && isLast)
+    return "legal";
+  // A block that is mostly links is a related-stories list, not prose.
+  if (/^(p|li|ul|ol|div|section|aside)$/.test(tag) && text.length <= 600) {
+    // Prose with many inline links (or link hover cards) keeps its own words between the links.
+    const links = linkChars(el);
+    if (links >= 0.6 * text.length && text.length - links <= 100) return "link-block";
+  }
+  return undefined;
+}
+
+/**
+ * Removes article boilerplate from the chosen content root (in place) and logs it as
+ * `boilerplate:<kind>`.
+ *
+ * @example pruneArticleBoilerplate(articleRoot, log)
+ */
+export function pruneArticleBoilerplate(root: Element, log: RemovalLog): void {
+  const total = textOf(root).length;
+  const blocks = [...root.querySelectorAll(BLOCKS)];
+  const lastText = tailText(root);
+  for (const el of blocks) {
+    if (!el.parentNode || !root.contains(el)) continue;
+    const text = textOf(el);
+    // Never prune most of the article: a link-heavy page may really be a list.
+    if (text.length > 0.3 * total) continue;
+    const reason = boilerReason(el, lastText.has(el));
+    if (!reason) continue;
+    log.add(`boilerplate:${reason}`, describe(el), text.length);
+    el.remove();
+  }
+}
+
+/** The last few text blocks of the root (where legal lines sit). */
+function tailText(root: Element): Set<Element> {
+  const paragraphs = [...root.querySelectorAll("p, div, span")].filter((e) => textOf(e).length > 0);
+  return new Set(paragraphs.slice(-6));
+}
