@@ -1,163 +1,148 @@
-import { Configuration, HttpCrawler, Log, LogLevel } from "@crawlee/http";
-import { type ErrorCode, isAgentwebError } from "../schemas/errors.js";
-import type { Page } from "../schemas/page.js";
+/**
+ * The crawl loop: seeds → workers → one event per URL. Setup (fetcher, politeness, robots.txt,
+ * egress guard, renderer) is here; what happens to one URL is in process-url.ts.
+ */
+import { AgentwebError, isAgentwebError } from "../schemas/errors.js";
 import { siteIdFor } from "../schemas/site-id.js";
-import { buildPage } from "./build-page.js";
+import type { CrawlEvent, CrawlOptions, CrawlOutcome } from "./crawl-options.js";
 import { createChannel } from "./event-channel.js";
-import { extractPage } from "./extract/extract-page.js";
-import { assertReachable } from "./fetch/preflight.js";
+import { createEgressGuard, type EgressGuard } from "./fetch/egress-guard.js";
+import { createFetcher, type Fetcher } from "./fetch/fetcher.js";
+import { createHostGate } from "./fetch/politeness.js";
+import { createRobotsCache, type RobotsCache } from "./fetch/robots-cache.js";
 import { normalizeUrl, parseHttpUrl } from "./frontier/normalize-url.js";
 import { createScope } from "./frontier/scope.js";
+import { createWorkQueue } from "./frontier/work-queue.js";
+import { type CrawlContext, processUrl } from "./process-url.js";
+import { createBrowserRenderer } from "./render/browser-renderer.js";
 
-export interface CrawlOptions {
-  startUrl: string;
-  maxPages: number;
-  maxDepth: number;
-  include: string[];
-  exclude: string[];
-  concurrency: number;
-  requestTimeoutMs: number;
-  maxBodyBytes: number;
-  userAgent: string;
-  /** Stops the crawl; events already emitted stay valid. */
-  signal?: AbortSignal;
-}
-
-/** What a crawl reports, one event per URL it finished with, plus the queue size at that moment. */
-export type CrawlEvent = { queued: number } & (
-  | { type: "page"; page: Page }
-  | { type: "skipped"; url: string; reason: string; code: ErrorCode }
-  | { type: "failed"; url: string; code: ErrorCode; message: string }
-);
-
-/** Links to files that are never documentation pages are not even requested. */
-const NON_PAGE_EXTENSION =
-  /\.(png|jpe?g|gif|svg|webp|ico|bmp|pdf|zip|gz|tgz|tar|rar|7z|dmg|exe|msi|deb|rpm|mp[34]|mov|avi|webm|woff2?|ttf|eot|css|js|mjs|map|json|xml|rss|atom|wasm)$/i;
-const HTML_TYPES = new Set(["text/html", "application/xhtml+xml"]);
+export type { CrawlEvent, CrawlOptions, RenderMode } from "./crawl-options.js";
 
 /**
- * Crawls a site over plain HTTP: from the start URL, within its origin and path prefix, following
- * links breadth-first. Yields one event per URL; pages are extracted to clean markdown. A page that
- * needs JavaScript is reported as skipped, never emitted half-empty.
+ * Crawls a site: from the start URL, within its origin and path prefix, breadth-first, politely
+ * (robots.txt, per-host delay, Retry-After), over plain HTTP, rendering in Chromium only the pages
+ * that need JavaScript. Yields one event per URL; pages come out as clean markdown.
  *
  * @example
  * for await (const event of crawl({ startUrl: "https://docs.example.com/", ...limits })) {
- *   if (event.type === "page") console.log(event.page.url, event.page.tokens.markdown);
+ *   if (event.type === "page") console.log(event.page.url, event.page.fetchedVia);
  * }
  */
 export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> {
   const start = normalizeUrl(parseHttpUrl(options.startUrl));
-  await assertReachable(start, { timeoutMs: options.requestTimeoutMs, userAgent: options.userAgent });
-  const site = siteIdFor(start);
-  const scope = createScope(start, options);
-  const channel = createChannel<CrawlEvent>(32);
-  const seen = new Set<string>([start]);
-  let finished = 0;
-  const queued = () => seen.size - finished;
-  const emit = (event: Omit<CrawlEvent, "queued"> & Partial<CrawlEvent>) => {
-    finished += 1;
-    return channel.push({ ...event, queued: queued() } as CrawlEvent);
+  const guard = options.egress ? createEgressGuard(options.egress) : undefined;
+  const gate = createHostGate({ delayMs: options.delayMs ?? 250 });
+  const startOrigin = new URL(start).origin;
+  const privateHeaders = credentialHeaders(options);
+  const fetcher = createFetcher({
+    userAgent: options.userAgent,
+    gate,
+    timeoutMs: options.requestTimeoutMs,
+    maxBodyBytes: options.maxBodyBytes,
+    retries: options.retries ?? 2,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    ...(options.backoffBaseMs !== undefined ? { backoffBaseMs: options.backoffBaseMs } : {}),
+    ...(guard ? { guard } : {}),
+    ...(privateHeaders ? { privateHeaders, privateOrigin: startOrigin } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const robots =
+    options.respectRobots === false
+      ? undefined
+      : createRobotsCache({ fetcher, userAgent: options.userAgent });
+  await preflight(start, { guard, robots, fetcher });
+
+  const render = options.render ?? "auto";
+  const renderer =
+    render === "never"
+      ? undefined
+      : createBrowserRenderer({
+          userAgent: options.userAgent,
+          timeoutMs: options.requestTimeoutMs,
+          concurrency: Math.min(2, options.concurrency),
+          ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
+          ...(guard ? { guard } : {}),
+          ...(privateHeaders ? { privateHeaders, privateOrigin: startOrigin } : {}),
+        });
+  const queue = createWorkQueue(options.maxPages);
+  const ctx: CrawlContext = {
+    options,
+    render,
+    site: siteIdFor(start),
+    scope: createScope(start, options),
+    queue,
+    fetcher,
+    gate,
+    robots,
+    renderer,
+    stored: new Set(),
+    hashes: new Map(),
+    prefixCounts: new Map(),
+    agentToken: (/^[A-Za-z_-]+/.exec(options.userAgent)?.[0] ?? "agentweb").toLowerCase(),
   };
+  queue.add({ url: start, depth: 0, via: "seed" });
 
-  // Each crawl gets its own in-memory storage: crawls sharing Crawlee's global config share one queue.
-  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
-  const crawler = new HttpCrawler(
-    {
-      maxConcurrency: options.concurrency,
-      maxRequestRetries: 2,
-      requestHandlerTimeoutSecs: Math.ceil(options.requestTimeoutMs / 1000) * 2,
-      navigationTimeoutSecs: Math.ceil(options.requestTimeoutMs / 1000),
-      useSessionPool: false,
-      persistCookiesPerSession: false,
-      respectRobotsTxtFile: { userAgent: options.userAgent },
-      additionalMimeTypes: ["text/plain", "text/markdown", "application/octet-stream"],
-      log: new Log({ level: LogLevel.OFF }),
-      preNavigationHooks: [
-        (_ctx, gotOptions) => {
-          gotOptions.headers = { ...gotOptions.headers, "user-agent": options.userAgent };
-        },
-      ],
-      onSkippedRequest: async ({ url, reason }) => {
-        if (reason === "robotsTxt") await emit({ type: "skipped", url, reason: "disallowed by robots.txt", code: "ROBOTS_DISALLOWED" });
-      },
-      requestHandler: async ({ request, response, body, contentType }) => {
-        const url = request.uniqueKey;
-        const finalUrl = request.loadedUrl ?? request.url;
-        const status = response.statusCode ?? 0;
-        if (status === 404 || status === 410) {
-          return void (await emit({ type: "skipped", url, reason: `gone (HTTP ${status})`, code: "NOT_FOUND" }));
-        }
-        if (status >= 400) {
-          return void (await emit({ type: "failed", url, code: "HTTP_ERROR", message: `HTTP ${status}` }));
-        }
-        if (!HTML_TYPES.has(contentType.type)) {
-          return void (await emit({ type: "skipped", url, reason: `not HTML (${contentType.type})`, code: "UNSUPPORTED_CONTENT" }));
-        }
-        if (body.length > options.maxBodyBytes) {
-          const message = `body of ${body.length} bytes exceeds the ${options.maxBodyBytes}-byte limit`;
-          return void (await emit({ type: "failed", url, code: "BODY_TOO_LARGE", message }));
-        }
-        const html = body.toString();
-        const extracted = extractPage(html, finalUrl);
-        const depth = Number(request.userData.depth ?? 0);
-        const next = [];
-        for (const link of extracted.links) {
-          let target: string;
-          try {
-            target = normalizeUrl(link.url);
-          } catch {
-            continue;
-          }
-          if (seen.has(target) || NON_PAGE_EXTENSION.test(new URL(target).pathname)) continue;
-          if (scope.check(target, depth + 1) !== undefined) continue;
-          if (seen.size >= options.maxPages) break;
-          seen.add(target);
-          next.push({ url: target, uniqueKey: target, userData: { depth: depth + 1 } });
-        }
-        if (next.length) await crawler.addRequests(next);
-        if (extracted.jsRequired) {
-          const reason = `needs JavaScript to render (${extracted.jsRequired})`;
-          return void (await emit({ type: "skipped", url, reason, code: "NEEDS_JAVASCRIPT" }));
-        }
-        const page = buildPage({ url, finalUrl, site, html, extracted, fetchedVia: "http", headers: response.headers });
-        await emit({ type: "page", page });
-      },
-      failedRequestHandler: async ({ request }, error) => {
-        const { code, message } = classify(error);
-        const url = request.uniqueKey;
-        if (code === "UNSUPPORTED_CONTENT") await emit({ type: "skipped", url, reason: message, code });
-        else await emit({ type: "failed", url, code, message });
-      },
-    },
-    config,
-  );
-
-  const abort = () => void crawler.teardown?.();
+  const channel = createChannel<CrawlEvent>(32);
+  const emit = (outcome: CrawlOutcome) => channel.push({ ...outcome, queued: queue.pending } as CrawlEvent);
+  const worker = async () => {
+    for (let item = await queue.take(); item; item = await queue.take()) {
+      try {
+        if (!options.signal?.aborted) await emit(await processUrl(ctx, item));
+      } finally {
+        queue.done();
+      }
+    }
+  };
+  const abort = () => queue.clear();
   options.signal?.addEventListener("abort", abort, { once: true });
-  const run = crawler
-    .run([{ url: start, uniqueKey: start, userData: { depth: 0 } }])
-    .then(
-      () => channel.close(),
-      (err) => channel.close(err),
-    )
-    .finally(() => options.signal?.removeEventListener("abort", abort));
+  const run = Promise.all(Array.from({ length: options.concurrency }, worker)).then(
+    () => channel.close(),
+    (err) => channel.close(err),
+  );
   try {
     yield* channel;
   } finally {
-    await crawler.teardown().catch(() => {});
+    queue.clear();
+    channel.close();
     await run;
+    options.signal?.removeEventListener("abort", abort);
+    await renderer?.close();
   }
 }
 
-function classify(error: unknown): { code: ErrorCode; message: string } {
-  if (isAgentwebError(error)) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  const firstLine = message.split("\n")[0]!.slice(0, 300);
-  if (/content-type/i.test(message)) return { code: "UNSUPPORTED_CONTENT", message: firstLine };
-  if (/timed? ?out|ETIMEDOUT/i.test(message)) return { code: "TIMEOUT", message: firstLine };
-  if (/ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|socket hang up/i.test(message)) {
-    return { code: "FETCH_FAILED", message: firstLine };
+/**
+ * Fails fast, with exit-code-2 clarity, when the start URL is refused by the egress guard or its
+ * host cannot be reached at all; robots.txt (fetched anyway) doubles as the reachability probe.
+ */
+async function preflight(
+  start: string,
+  deps: { guard: EgressGuard | undefined; robots: RobotsCache | undefined; fetcher: Fetcher },
+): Promise<void> {
+  if (deps.guard) await deps.guard.check(start);
+  if (deps.robots) {
+    const outcome = await deps.robots.forUrl(start);
+    if (outcome.unreachable) {
+      throw new AgentwebError("UNREACHABLE", `cannot reach ${start}: ${outcome.source}`, {
+        data: { url: start },
+      });
+    }
+    return;
   }
-  if (/^\d{3} - /.test(message)) return { code: "HTTP_ERROR", message: `HTTP ${firstLine}` };
-  return { code: "FETCH_FAILED", message: firstLine };
+  try {
+    await deps.fetcher.get(start, { retries: 0, maxBodyBytes: 1024 * 1024 * 1024 });
+  } catch (err) {
+    if (isAgentwebError(err, "TIMEOUT", "FETCH_FAILED")) {
+      throw new AgentwebError("UNREACHABLE", `cannot reach ${start}: ${err.message}`, {
+        cause: err,
+        data: { url: start },
+      });
+    }
+  }
+}
+
+function credentialHeaders(options: CrawlOptions): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(options.originHeaders ?? {})) headers[k.toLowerCase()] = v;
+  if (options.cookie) headers.cookie = options.cookie;
+  return Object.keys(headers).length ? headers : undefined;
 }

@@ -31,6 +31,17 @@ const apiKeyList = z.preprocess(
       : v,
   z.array(z.object({ key: z.string().min(16, "an API key needs at least 16 characters"), scope: z.enum(["read", "admin"]) })),
 );
+/** Header lines ("Name: value"), one per line in the environment: values may contain commas. */
+const lines = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(/\r?\n/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
+  z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/, "a header is 'Name: value'")),
+);
 const bool = z.preprocess((v) => (typeof v === "string" ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
 
 export const Config = z.object({
@@ -58,6 +69,20 @@ export const Config = z.object({
   /** Site served at the root routes when several are indexed. */
   rootSite: z.string().optional(),
   logLevel: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Chromium rendering: only pages that need JavaScript (auto), never, or every page. */
+  render: z.enum(["auto", "never", "always"]).default("auto"),
+  /** Skip robots.txt (a warning is printed): only for sites you own or may crawl regardless. */
+  ignoreRobots: bool.default(false),
+  /** Minimum milliseconds between two requests to one host; a site's Crawl-delay may raise it. */
+  delayMs: int(0, 600_000).default(250),
+  /** Extra attempts for transient failures (timeouts, resets, 5xx, 429), with backoff and jitter. */
+  retries: int(0, 10).default(2),
+  /** Sent only to the crawl's own origin (docs behind a login); "Name: value" each. */
+  headers: lines.default([]),
+  /** A Cookie header for the crawl's own origin. */
+  cookie: z.string().optional(),
+  /** The Chromium binary used for rendering. */
+  chromiumPath: z.string().min(1).default("/usr/bin/chromium"),
   /** API keys with their scope, "key:admin,key2:read" (a key without a scope is read). Empty = open, loopback only. */
   apiKeys: apiKeyList.default([]),
   /** Requests per second each key (or, with no keys, each client address) may make; 0 turns the limit off. */
@@ -98,6 +123,13 @@ export const CONFIG_ENV = {
   insecure: "AGENTWEB_INSECURE",
   rootSite: "AGENTWEB_ROOT_SITE",
   logLevel: "AGENTWEB_LOG_LEVEL",
+  render: "AGENTWEB_RENDER",
+  ignoreRobots: "AGENTWEB_IGNORE_ROBOTS",
+  delayMs: "AGENTWEB_DELAY_MS",
+  retries: "AGENTWEB_RETRIES",
+  headers: "AGENTWEB_HEADERS",
+  cookie: "AGENTWEB_COOKIE",
+  chromiumPath: "AGENTWEB_CHROMIUM_PATH",
   apiKeys: "AGENTWEB_API_KEYS",
   rateLimitRps: "AGENTWEB_RATE_LIMIT_RPS",
   rateLimitBurst: "AGENTWEB_RATE_LIMIT_BURST",

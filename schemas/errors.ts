@@ -24,6 +24,12 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { kind: "blocked", status: 401 },
   FORBIDDEN: { kind: "blocked", status: 403 },
   NOT_FOUND: { kind: "non-retryable", status: 404 },
+  /** A page already stored under the same canonical URL or with the same content. */
+  DUPLICATE: { kind: "non-retryable", status: 409 },
+  /** The page opts out of indexing (meta robots or X-Robots-Tag noindex). */
+  NOINDEX: { kind: "blocked", status: 403 },
+  /** Out of the crawl's scope or budget (e.g. redirected elsewhere). */
+  OUT_OF_SCOPE: { kind: "non-retryable", status: 422 },
   DATA_DIR_LOCKED: { kind: "non-retryable", status: 409 },
   CONFLICT: { kind: "retryable", status: 409 },
   DATA_FORMAT_MISMATCH: { kind: "non-retryable", status: 500 },

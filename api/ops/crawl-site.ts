@@ -1,7 +1,9 @@
 import { crawl } from "../../crawler/crawl.js";
+import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { createIndexWriter } from "../../indexer/index-writer.js";
 import type { ErrorCode } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
+import { crawlerOptions } from "./crawler-options.js";
 import type { IndexHandle } from "./index-handle.js";
 
 export interface CrawlProgress {
@@ -15,7 +17,16 @@ export interface CrawlProgress {
 
 /** One line of a crawl report: what happened to one URL. */
 export type CrawlRecord =
-  | { url: string; status: "ok"; title: string; chunks: number; tokens: number; fetchedVia: string }
+  | {
+      url: string;
+      status: "ok";
+      title: string;
+      chunks: number;
+      tokens: number;
+      fetchedVia: string;
+      /** Why the page was rendered in Chromium, when it was. */
+      renderReason?: string;
+    }
   | { url: string; status: "skipped"; code: ErrorCode; reason: string }
   | { url: string; status: "failed"; code: ErrorCode; reason: string };
 
@@ -42,7 +53,7 @@ export interface CrawlSummary {
  */
 export async function crawlSite(
   index: IndexHandle,
-  input: { url: string; signal?: AbortSignal },
+  input: { url: string; signal?: AbortSignal; egress?: EgressPolicy },
   hooks: CrawlHooks = {},
 ): Promise<CrawlSummary> {
   const { config, store } = index;
@@ -56,7 +67,7 @@ export async function crawlSite(
   let site = siteIdFor(input.url);
   await writer.resumePending();
 
-  for await (const event of crawl({ ...config, startUrl: input.url, ...(input.signal ? { signal: input.signal } : {}) })) {
+  for await (const event of crawl({ ...config, ...crawlerOptions(config, input.egress), startUrl: input.url, ...(input.signal ? { signal: input.signal } : {}) })) {
     if (event.type === "page") {
       const { page } = event;
       site = page.site;
@@ -70,6 +81,7 @@ export async function crawlSite(
         chunks,
         tokens: page.tokens.markdown,
         fetchedVia: page.fetchedVia,
+        ...(event.renderReason ? { renderReason: event.renderReason } : {}),
       });
     } else if (event.type === "skipped") {
       progress.skipped += 1;

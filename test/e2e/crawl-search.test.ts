@@ -39,7 +39,7 @@ describe("crawl → search on the sample docs site (real CLI, real LanceDB, bund
     tmp.remove();
   });
 
-  it("crawls every page, skips the JavaScript-only page and the dead link, and prints a JSON summary", () => {
+  it("crawls every page, renders the JavaScript-only page, skips the dead link, and prints a JSON summary", () => {
     expect(crawl.stderr).toBe("");
     expect(crawl.code).toBe(0);
     const summary = JSON.parse(crawl.stdout);
@@ -49,7 +49,8 @@ describe("crawl → search on the sample docs site (real CLI, real LanceDB, bund
     expect(summary.chunks).toBeGreaterThan(summary.pages.ok);
     const records = readFileSync(report, "utf8").trim().split("\n").map((l) => JSON.parse(l));
     const dashboard = records.find((r) => r.url.endsWith("/docs/dashboard.html"));
-    expect(dashboard).toMatchObject({ status: "skipped", code: "NEEDS_JAVASCRIPT" });
+    // Rendering is on by default (auto): the JavaScript-only page is rendered by real Chromium.
+    expect(dashboard).toMatchObject({ status: "ok", fetchedVia: "browser", renderReason: expect.stringMatching(/JavaScript/) });
     expect(records.find((r) => r.url.endsWith("/docs/removed-page.html"))).toMatchObject({ status: "skipped", code: "NOT_FOUND" });
     expect(records.some((r) => !r.url.startsWith(site.url))).toBe(false);
   });

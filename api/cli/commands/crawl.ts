@@ -21,6 +21,12 @@ Options:
   --concurrency N    parallel requests (default 4)
   --user-agent UA    the User-Agent sent (default identifies agentweb)
   --embedder NAME    bundled (default) or none (full-text search only)
+  --render MODE      auto (default: Chromium only for pages that need JavaScript), never, always
+  --ignore-robots    do not obey robots.txt (prints a warning; only for sites you may crawl regardless)
+  --delay-ms N       minimum ms between requests to the host (default 250; Crawl-delay may raise it)
+  --retries N        extra attempts for timeouts, resets, 5xx and 429 (default 2)
+  --header 'N: V'    send this header to the site's own origin only (repeatable; docs behind a login)
+  --cookie 'a=b'     send this Cookie to the site's own origin only
   --report FILE      write one JSON line per URL
   --json             print one JSON summary object on stdout
   --config FILE      JSON config file (default ./agentweb.config.json when present)
@@ -38,6 +44,12 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     "user-agent": { type: "string" },
     embedder: { type: "string" },
     report: { type: "string" },
+    render: { type: "string" },
+    "ignore-robots": { type: "boolean" },
+    "delay-ms": { type: "string" },
+    retries: { type: "string" },
+    header: { type: "string", multiple: true },
+    cookie: { type: "string" },
   });
   if (values.help) return io.out(CRAWL_HELP), 0;
   if (positionals.length !== 1) throw new AgentwebError("BAD_USAGE", "crawl takes exactly one URL (see agentweb crawl --help)");
@@ -54,8 +66,15 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
       concurrency: intFlag("concurrency", values.concurrency),
       userAgent: values["user-agent"],
       embedder: values.embedder,
+      render: values.render,
+      ignoreRobots: values["ignore-robots"],
+      delayMs: intFlag("delay-ms", values["delay-ms"]),
+      retries: intFlag("retries", values.retries),
+      headers: values.header,
+      cookie: values.cookie,
     },
   });
+  if (config.ignoreRobots) io.stderr.write("warning: ignoring robots.txt (--ignore-robots): crawl only sites you may\n");
   const report = values.report;
   if (report) writeFileSync(report, "");
   const index = await openIndex(config, { write: true, owner: "crawl" });

@@ -1,0 +1,55 @@
+/** What a crawl takes and what it reports. Fields added after the walking skeleton are optional. */
+import type { ErrorCode } from "../schemas/errors.js";
+import type { Page } from "../schemas/page.js";
+import type { EgressPolicy } from "./fetch/egress-guard.js";
+
+/** When a page is rendered in Chromium: only when it evidently needs JavaScript, never, or always. */
+export type RenderMode = "auto" | "never" | "always";
+
+export interface CrawlOptions {
+  startUrl: string;
+  maxPages: number;
+  maxDepth: number;
+  include: string[];
+  exclude: string[];
+  concurrency: number;
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+  userAgent: string;
+  /** Stops the crawl; events already emitted stay valid. */
+  signal?: AbortSignal;
+  /** Default "auto". */
+  render?: RenderMode;
+  /** Obey robots.txt (default true). */
+  respectRobots?: boolean;
+  /** Minimum milliseconds between request starts on one host (default 250); Crawl-delay may raise it. */
+  delayMs?: number;
+  /** Extra attempts for transient failures (default 2). */
+  retries?: number;
+  /** Longest Retry-After waited for (default 60 s). */
+  maxRetryAfterMs?: number;
+  /** Base of the exponential backoff (default 500 ms). */
+  backoffBaseMs?: number;
+  /** When set, every request (robots, pages, browser) passes the egress guard. */
+  egress?: EgressPolicy;
+  /** Sent only to the start URL's origin (docs behind a login). */
+  originHeaders?: Record<string, string>;
+  cookie?: string;
+  /** Chromium binary for rendering (default /usr/bin/chromium). */
+  chromiumPath?: string;
+  /** Pages allowed per path prefix, e.g. { "/docs/api/": 100 }. */
+  prefixBudgets?: Record<string, number>;
+}
+
+/** What a crawl reports, one event per URL it finished with, plus the queue size at that moment. */
+export type CrawlEvent = { queued: number } & (
+  | { type: "page"; page: Page; renderReason?: string }
+  | { type: "skipped"; url: string; reason: string; code: ErrorCode }
+  | { type: "failed"; url: string; code: ErrorCode; message: string }
+);
+
+/** An event before the crawl adds the queue size. */
+export type CrawlOutcome =
+  | { type: "page"; page: Page; renderReason?: string }
+  | { type: "skipped"; url: string; reason: string; code: ErrorCode }
+  | { type: "failed"; url: string; code: ErrorCode; message: string };

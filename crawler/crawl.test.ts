@@ -1,0 +1,198 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { htmlPage, routeServer } from "../test/helpers/route-server.js";
+import { type CrawlEvent, type CrawlOptions, crawl } from "./crawl.js";
+
+const BASE = {
+  maxPages: 50,
+  maxDepth: 10,
+  include: [],
+  exclude: [],
+  concurrency: 2,
+  requestTimeoutMs: 5000,
+  maxBodyBytes: 1_000_000,
+  userAgent: "agentweb/0.1 (+test)",
+  delayMs: 0,
+  render: "never",
+  backoffBaseMs: 10,
+} satisfies Omit<CrawlOptions, "startUrl">;
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+const html =
+  (body: string, headers: Record<string, string> = {}): Handler =>
+  (_q, r) =>
+    void r.writeHead(200, { "content-type": "text/html; charset=utf-8", ...headers }).end(body);
+const text =
+  (type: string, body: string | Buffer): Handler =>
+  (_q, r) =>
+    void r.writeHead(200, { "content-type": type }).end(body);
+const status =
+  (code: number): Handler =>
+  (_q, r) =>
+    void r.writeHead(code).end();
+
+let servers: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+async function serve(routes: Record<string, Handler>) {
+  const srv = await routeServer(routes);
+  servers.push(srv);
+  return srv;
+}
+async function run(options: Partial<CrawlOptions> & { startUrl: string }): Promise<CrawlEvent[]> {
+  const events: CrawlEvent[] = [];
+  for await (const e of crawl({ ...BASE, ...options })) events.push(e);
+  return events;
+}
+const summary = (events: CrawlEvent[]) =>
+  Object.fromEntries(
+    events.map((e) => [
+      new URL(e.type === "page" ? e.page.url : e.url).pathname,
+      e.type === "page" ? `page:${e.page.fetchedVia}` : e.code,
+    ]),
+  );
+
+describe("crawl: robots.txt", () => {
+  it("a 5xx robots.txt fetches no page at all", async () => {
+    const srv = await serve({ "/robots.txt": status(503), "/": html(htmlPage("Home")) });
+    const events = await run({ startUrl: `${srv.url}/`, retries: 0 });
+    expect(summary(events)).toEqual({ "/": "ROBOTS_DISALLOWED" });
+    expect([...new Set(srv.paths())]).toEqual(["/robots.txt"]); // retried once, then disallow all
+  });
+
+  it("a 404 robots.txt allows everything; Disallow rules are obeyed without requesting the page", async () => {
+    const srv = await serve({
+      "/robots.txt": text("text/plain", "User-agent: *\nDisallow: /private\n"),
+      "/": html(htmlPage("Home", ["/a.html", "/private/secret.html"])),
+      "/a.html": html(htmlPage("A")),
+    });
+    const events = await run({ startUrl: `${srv.url}/` });
+    expect(summary(events)).toEqual({
+      "/": "page:http",
+      "/a.html": "page:http",
+      "/private/secret.html": "ROBOTS_DISALLOWED",
+    });
+    expect(srv.paths()).not.toContain("/private/secret.html");
+  });
+
+  it("honours Crawl-delay between requests", async () => {
+    const srv = await serve({
+      "/robots.txt": text("text/plain", "User-agent: agentweb\nCrawl-delay: 1\n"),
+      "/": html(htmlPage("Home", ["/a.html"])),
+      "/a.html": html(htmlPage("A")),
+    });
+    await run({ startUrl: `${srv.url}/` });
+    const pages = srv.requests.filter((r) => r.path !== "/robots.txt");
+    expect(pages[1]!.at - pages[0]!.at).toBeGreaterThanOrEqual(990);
+  });
+
+  it("--ignore-robots never asks for robots.txt", async () => {
+    const srv = await serve({ "/robots.txt": status(500), "/": html(htmlPage("Home")) });
+    const events = await run({ startUrl: `${srv.url}/`, respectRobots: false });
+    expect(summary(events)).toEqual({ "/": "page:http" });
+    expect(srv.paths()).not.toContain("/robots.txt");
+  });
+});
+
+describe("crawl: content types, duplicates, traps, opt-outs", () => {
+  it("keeps markdown and text as they are, skips PDFs and binaries with a reason", async () => {
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/guide.md", "/notes.txt", "/manual", "/blob"])),
+      "/guide.md": text("text/markdown; charset=utf-8", "# Guide\n\nKept *as is*. See [notes](notes.txt)."),
+      "/notes.txt": text("text/plain", "plain notes"),
+      "/manual": text("application/pdf", "%PDF-1.4"),
+      "/blob": text("application/octet-stream", Buffer.from([0, 1, 2])),
+    });
+    const events = await run({ startUrl: `${srv.url}/` });
+    expect(summary(events)).toMatchObject({
+      "/guide.md": "page:http",
+      "/notes.txt": "page:http",
+      "/manual": "UNSUPPORTED_CONTENT",
+      "/blob": "UNSUPPORTED_CONTENT",
+    });
+    const guide = events.find((e) => e.type === "page" && e.page.url.endsWith("/guide.md"));
+    expect(guide?.type === "page" && guide.page).toMatchObject({
+      title: "Guide",
+      markdown: "# Guide\n\nKept *as is*. See [notes](notes.txt).",
+    });
+    const pdf = events.find((e) => e.type === "skipped" && e.url.endsWith("/manual"));
+    expect(pdf).toMatchObject({ reason: "not a page (application/pdf)" });
+  });
+
+  it("stores one page per canonical URL and per content", async () => {
+    const canonical = (href: string) => `<link rel="canonical" href="${href}">`;
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/a.html", "/a-print.html", "/index.html"])),
+      "/index.html": html(htmlPage("Home", ["/a.html", "/a-print.html", "/index.html"])),
+      "/a.html": html(htmlPage("A", [], canonical("/a.html"))),
+      "/a-print.html": html(htmlPage("A printable", [], canonical("/a.html"))),
+    });
+    const s = summary(await run({ startUrl: `${srv.url}/`, concurrency: 1 }));
+    expect(s).toEqual({
+      "/": "page:http",
+      "/index.html": "DUPLICATE",
+      "/a.html": "page:http",
+      "/a-print.html": "DUPLICATE",
+    });
+  });
+
+  it("does not fall into a repeated-segment trap", async () => {
+    // Every page links one level deeper, forever.
+    const srv = await routeServer({}, (req, res) => {
+      const path = req.url ?? "/";
+      res.writeHead(200, { "content-type": "text/html" }).end(htmlPage(`Page ${path}`, [`${path}docs/`]));
+    });
+    servers.push(srv);
+    const events = await run({ startUrl: `${srv.url}/`, maxDepth: 100 });
+    expect(events.length).toBeLessThanOrEqual(3);
+  });
+
+  it("skips noindex pages (meta and X-Robots-Tag) and reports them", async () => {
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/meta.html", "/header.html", "/other-bot.html"])),
+      "/meta.html": html(htmlPage("Meta", [], '<meta name="robots" content="noindex, follow">')),
+      "/header.html": html(htmlPage("Header"), { "x-robots-tag": "noindex" }),
+      "/other-bot.html": html(htmlPage("Other"), { "x-robots-tag": "googlebot: noindex" }),
+    });
+    expect(summary(await run({ startUrl: `${srv.url}/` }))).toEqual({
+      "/": "page:http",
+      "/meta.html": "NOINDEX",
+      "/header.html": "NOINDEX",
+      "/other-bot.html": "page:http",
+    });
+  });
+
+  it("sends --header and --cookie to the crawl's origin only, never across a redirect", async () => {
+    const other = await serve({ "/": html(htmlPage("Elsewhere")) });
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/away"])),
+      "/away": (_q, r) => void r.writeHead(302, { location: `${other.url}/` }).end(),
+    });
+    await run({
+      startUrl: `${srv.url}/`,
+      originHeaders: { authorization: "Bearer s3cret" },
+      cookie: "sid=1",
+    });
+    expect(srv.requests.find((r) => r.path === "/")?.headers).toMatchObject({
+      authorization: "Bearer s3cret",
+      cookie: "sid=1",
+    });
+    expect(other.requests.length).toBeGreaterThan(0);
+    for (const r of other.requests) expect(r.headers.authorization ?? r.headers.cookie).toBeUndefined();
+  });
+
+  it("reports a redirect loop and a 5xx page as failed, keeps going", async () => {
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/loop", "/down"])),
+      "/loop": (_q, r) => void r.writeHead(301, { location: "/loop" }).end(),
+      "/down": status(500),
+    });
+    expect(summary(await run({ startUrl: `${srv.url}/`, retries: 1 }))).toEqual({
+      "/": "page:http",
+      "/loop": "HTTP_ERROR",
+      "/down": "HTTP_ERROR",
+    });
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The egress guard: keeps crawls started through the API or MCP away from loopback, private,
+ * link-local, CGNAT, unique-local and cloud-metadata addresses. The check runs on the *resolved*
+ * addresses (every answer), and the connection is pinned to the address that was checked, so a DNS
+ * answer cannot change between the check and the connect (rebinding).
+ */
+import { lookup as dnsLookup } from "node:dns/promises";
+import { BlockList, isIP, type LookupFunction } from "node:net";
+import { AgentwebError } from "../../schemas/errors.js";
+
+/** One DNS answer. */
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+/** Resolves a host name to every address; injected in tests so no real DNS or network is used. */
+export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
+
+export interface EgressPolicy {
+  /** Host names always allowed (exact, case-insensitive), e.g. an internal docs host. */
+  allowHosts?: string[];
+  /** Address ranges always allowed, e.g. "10.1.0.0/16". */
+  allowCidrs?: string[];
+  resolve?: Resolver;
+}
+
+/** An egress guard: `check` resolves and vets a URL; `lookup` plugs the same check into node:http. */
+export interface EgressGuard {
+  check(url: string | URL): Promise<ResolvedAddress>;
+  lookup: LookupFunction;
+}
+
+const BLOCKED_V4: [string, number, string][] = [
+  ["0.0.0.0", 8, "this-network"],
+  ["10.0.0.0", 8, "private"],
+  ["100.64.0.0", 10, "CGNAT"],
+  ["127.0.0.0", 8, "loopback"],
+  ["169.254.0.0", 16, "link-local (cloud metadata)"],
+  ["172.16.0.0", 12, "private"],
+  ["192.0.0.0", 24, "IETF protocol assignments"],
+  ["192.168.0.0", 16, "private"],
+  ["198.18.0.0", 15, "benchmarking"],
+  ["224.0.0.0", 4, "multicast"],
+  ["240.0.0.0", 4, "reserved"],
+];
+const BLOCKED_V6: [string, number, string][] = [
+  ["::", 128, "unspecified"],
+  ["::1", 128, "loopback"],
+  ["fc00::", 7, "unique-local"],
+  ["fe80::", 10, "link-local"],
+  ["ff00::", 8, "multicast"],
+  ["64:ff9b::", 96, "NAT64"],
+  ["2002::", 16, "6to4"],
+  ["fd00:ec2::254", 128, "cloud metadata"],
+];
+
+const defaultResolver: Resolver = async (host) =>
+  (await dnsLookup(host, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
+
+/**
+ * Why an address is refused, or undefined when it is a public address. IPv4-mapped and
+ * IPv4-compatible IPv6 forms are checked as the IPv4 address they carry.
+ *
+ * @example blockedReason("169.254.169.254") // "link-local (cloud metadata)"
+ */
+export function blockedReason(address: string): string | undefined {
+  const ip = address.replace(/^\[|\]$/g, "");
+  const family = isIP(ip);
+  if (family === 0) return "not an IP address";
+  if (family === 6) {
+    const v4 = embeddedIpv4(ip);
+    if (v4) return blockedReason(v4);
+    return BLOCKED_V6.find(([net, prefix]) => inSubnet(ip, net, prefix, "ipv6"))?.[2];
+  }
+  return BLOCKED_V4.find(([net, prefix]) => inSubnet(ip, net, prefix, "ipv4"))?.[2];
+}
+
+/**
+ * Creates a guard. Host names are taken from the WHATWG URL parser, which already turns numeric
+ * tricks (`127.1`, `0`, `017700000001`, `0x7f.1`) into dotted quads, so they are caught here.
+ *
+ * @example
+ * const guard = createEgressGuard({ allowCidrs: ["10.1.0.0/16"] });
+ * await guard.check("http://169.254.169.254/latest/meta-data") // throws EGRESS_BLOCKED
+ */
+export function createEgressGuard(policy: EgressPolicy = {}): EgressGuard {
+  const resolve = policy.resolve ?? defaultResolver;
+  const allowHosts = new Set((policy.allowHosts ?? []).map((h) => h.toLowerCase()));
+  const allowList = new BlockList();
+  for (const cidr of policy.allowCidrs ?? []) {
+    const [net, bits] = cidr.split("/");
+    const type = isIP(net ?? "") === 6 ? "ipv6" : "ipv4";
+    allowList.addSubnet(net ?? "", Number(bits ?? (type === "ipv6" ? 128 : 32)), type);
+  }
+  const allowedAddress = (ip: string) => allowList.check(ip, isIP(ip) === 6 ? "ipv6" : "ipv4");
+
+  async function vet(host: string): Promise<ResolvedAddress> {
+    const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+    const literal = isIP(bare);
+    const answers = literal ? [{ address: bare, family: literal as 4 | 6 }] : await resolve(bare);
+    if (answers.length === 0)
+      throw new AgentwebError("FETCH_FAILED", `no address for ${host}`, { data: { host } });
+    if (allowHosts.has(bare)) return answers[0]!;
+    // Every answer must pass: a resolver may return a public and a private address together.
+    for (const a of answers) {
+      const reason = allowedAddress(a.address) ? undefined : blockedReason(a.address);
+      if (reason) {
+        throw new AgentwebError("EGRESS_BLOCKED", `refused to connect to ${host} (${a.address}: ${reason})`, {
+          data: { host, address: a.address, reason },
+        });
+      }
+    }
+    return answers[0]!;
+  }
+
+  return {
+    async check(url) {
+      const u = typeof url === "string" ? new URL(url) : url;
+      if (u.protocol !== "http:" && u.protocol !== "https:") {
+        throw new AgentwebError("EGRESS_BLOCKED", `refused scheme ${u.protocol}`, { data: { url: u.href } });
+      }
+      return vet(u.hostname);
+    },
+    // node:http calls this instead of dns.lookup, so the socket connects to the vetted address.
+    lookup: ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+      vet(hostname).then(
+        (a) => (options?.all ? callback(null, [a]) : callback(null, a.address, a.family)),
+        (err) => callback(err),
+      );
+    }) as unknown as LookupFunction,
+  };
+}
+
+function inSubnet(ip: string, net: string, prefix: number, type: "ipv4" | "ipv6"): boolean {
+  const list = new BlockList();
+  list.addSubnet(net, prefix, type);
+  return list.check(ip, type);
+}
+
+/** The IPv4 address inside `::ffff:a.b.c.d`, `::ffff:7f00:1` or `::a.b.c.d`, if any. */
+function embeddedIpv4(ip: string): string | undefined {
+  const lower = ip.toLowerCase();
+  const dotted = /^(?:::ffff:|::ffff:0:|::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (dotted) return dotted[1];
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+  if (!hex) return undefined;
+  const hi = Number.parseInt(hex[1]!, 16);
+  const lo = Number.parseInt(hex[2]!, 16);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+}

@@ -1,0 +1,221 @@
+/**
+ * One URL through the crawl: robots.txt → fetch (polite, retried, guarded) → status → media type →
+ * charset → extract (or keep markdown as is) → render in Chromium when the page needs it →
+ * canonical and noindex checks → one outcome, plus the links it adds to the frontier.
+ */
+import { type ErrorCode, isAgentwebError } from "../schemas/errors.js";
+import type { FetchedVia, PageLink } from "../schemas/page.js";
+import { buildPage } from "./build-page.js";
+import type { CrawlOptions, CrawlOutcome, RenderMode } from "./crawl-options.js";
+import { type ExtractedPage, extractPage } from "./extract/extract-page.js";
+import { decodeText } from "./fetch/decode-text.js";
+import type { Fetcher } from "./fetch/fetcher.js";
+import { bodyKind, parseMediaType } from "./fetch/media-type.js";
+import { headerSaysNoindex, metaSaysNoindex } from "./fetch/noindex.js";
+import type { HostGate } from "./fetch/politeness.js";
+import type { RobotsCache } from "./fetch/robots-cache.js";
+import { normalizeUrl } from "./frontier/normalize-url.js";
+import type { Scope } from "./frontier/scope.js";
+import { isTrapPath, type WorkItem, type WorkQueue } from "./frontier/work-queue.js";
+import { fromMarkdown } from "./markdown-page.js";
+import type { BrowserRenderer } from "./render/browser-renderer.js";
+
+export interface CrawlContext {
+  options: CrawlOptions;
+  render: RenderMode;
+  site: string;
+  scope: Scope;
+  queue: WorkQueue;
+  fetcher: Fetcher;
+  gate: HostGate;
+  robots: RobotsCache | undefined;
+  renderer: BrowserRenderer | undefined;
+  /** Canonical URLs that already have a stored page: one page per canonical URL. */
+  stored: Set<string>;
+  /** Content hash → URL of the page stored with it. */
+  hashes: Map<string, string>;
+  prefixCounts: Map<string, number>;
+  /** Our robots.txt product token, e.g. "agentweb". */
+  agentToken: string;
+}
+
+/** Links to files that are never documentation pages are not even requested. */
+const NON_PAGE_EXTENSION =
+  /\.(png|jpe?g|gif|svg|webp|ico|bmp|pdf|zip|gz|tgz|tar|rar|7z|dmg|exe|msi|deb|rpm|mp[34]|mov|avi|webm|woff2?|ttf|eot|css|js|mjs|map|json|xml|rss|atom|wasm)$/i;
+const ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7,*/*;q=0.1";
+
+/**
+ * Processes one queued URL and returns what happened to it.
+ *
+ * @example const outcome = await processUrl(ctx, { url: "https://x.dev/docs/", depth: 0 });
+ */
+export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<CrawlOutcome> {
+  const { url } = item;
+  const skipped = (code: ErrorCode, reason: string): CrawlOutcome => ({
+    type: "skipped",
+    url,
+    code,
+    reason,
+  });
+  try {
+    if (ctx.robots) {
+      const { policy } = await ctx.robots.forUrl(url);
+      if (policy.crawlDelay !== undefined) ctx.gate.setHostDelay(new URL(url).host, policy.crawlDelay * 1000);
+      const u = new URL(url);
+      if (!policy.isAllowed(u.pathname + u.search))
+        return skipped("ROBOTS_DISALLOWED", "disallowed by robots.txt");
+    }
+    const res = await ctx.fetcher.get(url, { headers: { accept: ACCEPT } });
+    if (res.status === 404 || res.status === 410) return skipped("NOT_FOUND", `gone (HTTP ${res.status})`);
+    if (res.status === 429)
+      return { type: "failed", url, code: "RATE_LIMITED", message: "HTTP 429 after retries" };
+    if (res.status < 200 || res.status >= 300) {
+      return { type: "failed", url, code: "HTTP_ERROR", message: `HTTP ${res.status}` };
+    }
+    const finalUrl = normalizeUrl(res.finalUrl);
+    if (finalUrl !== url) {
+      // A redirect: the target is one page, whichever URL led to it.
+      if (ctx.scope.check(finalUrl, item.depth) !== undefined) {
+        return skipped("OUT_OF_SCOPE", `redirected out of scope to ${finalUrl}`);
+      }
+      if (ctx.stored.has(finalUrl)) return skipped("DUPLICATE", `redirects to ${finalUrl}, already stored`);
+      ctx.queue.markSeen(finalUrl);
+    }
+    if (headerSaysNoindex(res.headers["x-robots-tag"], ctx.agentToken)) {
+      return skipped("NOINDEX", "X-Robots-Tag: noindex");
+    }
+    const media = parseMediaType(res.headers["content-type"]);
+    const kind = bodyKind(media, res.body);
+    if (kind === "skip") {
+      return skipped("UNSUPPORTED_CONTENT", `not a page (${media?.type ?? "unknown media type"})`);
+    }
+    const text = decodeText(res.body, media?.params.charset, kind === "html");
+    if (kind !== "html") {
+      const extracted = fromMarkdown(text, res.finalUrl);
+      enqueueLinks(ctx, extracted.links, item.depth);
+      return storePage(ctx, {
+        url,
+        finalUrl: res.finalUrl,
+        html: text,
+        extracted,
+        fetchedVia: "http",
+        headers: res.headers,
+      });
+    }
+    if (metaSaysNoindex(text, ctx.agentToken)) return skipped("NOINDEX", "meta robots noindex");
+    let extracted = extractPage(text, res.finalUrl);
+    enqueueLinks(ctx, extracted.links, item.depth);
+    const renderReason =
+      ctx.render === "always"
+        ? "render=always"
+        : ctx.render === "auto" && extracted.jsRequired
+          ? `needs JavaScript (${extracted.jsRequired})`
+          : undefined;
+    if (extracted.jsRequired && !renderReason) {
+      return skipped("NEEDS_JAVASCRIPT", `needs JavaScript to render (${extracted.jsRequired})`);
+    }
+    let html = text;
+    let fetchedVia: FetchedVia = "http";
+    if (renderReason && ctx.renderer) {
+      const rendered = await ctx.renderer.render(res.finalUrl);
+      html = rendered.html;
+      fetchedVia = "browser";
+      extracted = extractPage(html, rendered.finalUrl);
+      enqueueLinks(ctx, extracted.links, item.depth);
+      if (extracted.jsRequired || !extracted.markdown.trim()) {
+        return skipped(
+          "NEEDS_JAVASCRIPT",
+          `still empty after rendering in Chromium (${extracted.jsRequired ?? "no content"})`,
+        );
+      }
+    }
+    return storePage(
+      ctx,
+      { url, finalUrl: res.finalUrl, html, extracted, fetchedVia, headers: res.headers },
+      renderReason,
+    );
+  } catch (err) {
+    const { code, message } = describe(err);
+    if (code === "ROBOTS_DISALLOWED" || code === "EGRESS_BLOCKED") return skipped(code, message);
+    return { type: "failed", url, code, message };
+  }
+}
+
+/** Queues a page's in-scope links, skipping traps, non-page files and spent per-prefix budgets. */
+export function enqueueLinks(ctx: CrawlContext, links: PageLink[], depth: number): void {
+  for (const link of links) {
+    if (ctx.queue.full) return;
+    let target: string;
+    try {
+      target = normalizeUrl(link.url);
+    } catch {
+      continue;
+    }
+    if (ctx.queue.has(target)) continue;
+    const path = new URL(target).pathname;
+    if (NON_PAGE_EXTENSION.test(path) || isTrapPath(path)) continue;
+    if (ctx.scope.check(target, depth + 1) !== undefined) continue;
+    if (!takeBudget(ctx, path)) continue;
+    ctx.queue.add({ url: target, depth: depth + 1 });
+  }
+}
+
+function takeBudget(ctx: CrawlContext, path: string): boolean {
+  const budgets = ctx.options.prefixBudgets;
+  if (!budgets) return true;
+  // The longest matching prefix decides, so "/docs/api/" can be tighter than "/docs/".
+  const prefix = Object.keys(budgets)
+    .filter((p) => path.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix === undefined) return true;
+  const used = ctx.prefixCounts.get(prefix) ?? 0;
+  if (used >= budgets[prefix]!) return false;
+  ctx.prefixCounts.set(prefix, used + 1);
+  return true;
+}
+
+function storePage(
+  ctx: CrawlContext,
+  input: {
+    url: string;
+    finalUrl: string;
+    html: string;
+    extracted: ExtractedPage;
+    fetchedVia: FetchedVia;
+    headers: Record<string, string>;
+  },
+  renderReason?: string,
+): CrawlOutcome {
+  const key = canonicalKey(ctx, input.url, input.extracted.canonical);
+  if (ctx.stored.has(key)) {
+    return { type: "skipped", url: input.url, code: "DUPLICATE", reason: `same canonical URL as ${key}` };
+  }
+  const page = buildPage({ ...input, url: key, site: ctx.site });
+  // `/` and `/index.html` (and other aliases without rel=canonical) serve the same content: keep one.
+  const twin = ctx.hashes.get(page.contentHash);
+  if (twin) return { type: "skipped", url: input.url, code: "DUPLICATE", reason: `same content as ${twin}` };
+  ctx.hashes.set(page.contentHash, key);
+  ctx.stored.add(key);
+  ctx.stored.add(normalizeUrl(input.finalUrl));
+  // A canonical URL elsewhere in scope is the same page: do not fetch it again.
+  ctx.queue.markSeen(key);
+  return { type: "page", page, ...(renderReason ? { renderReason } : {}) };
+}
+
+/** The page's canonical URL when it points inside the crawl's scope, else the URL itself. */
+function canonicalKey(ctx: CrawlContext, url: string, canonical: string | undefined): string {
+  if (!canonical) return url;
+  try {
+    const key = normalizeUrl(canonical);
+    return ctx.scope.check(key, 0) === undefined ? key : url;
+  } catch {
+    return url;
+  }
+}
+
+function describe(err: unknown): { code: ErrorCode; message: string } {
+  if (isAgentwebError(err)) return { code: err.code, message: err.message };
+  const message = err instanceof Error ? err.message.split("\n")[0]!.slice(0, 300) : String(err);
+  if (/timed? ?out/i.test(message)) return { code: "TIMEOUT", message };
+  return { code: "FETCH_FAILED", message };
+}
