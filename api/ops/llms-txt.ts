@@ -87,7 +87,7 @@ async function readSource(source: string, fetchOptions: FetchTextOptions): Promi
       throw new AgentwebError("HTTP_ERROR", `${source} answered HTTP ${res.status}`, {
         data: { url: source },
       });
-    return { bytes: new TextEncoder().encode(res.body), fileUrl: res.finalUrl };
+    return { bytes: res.bytes, fileUrl: res.finalUrl };
   }
   try {
     return { bytes: await readFile(source) };

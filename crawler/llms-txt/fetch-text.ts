@@ -20,6 +20,8 @@ export interface FetchedText {
   /** The media type, lower-case, without parameters ("" when absent). */
   mediaType: string;
   body: string;
+  /** The raw body, for callers that must tell binary from text. */
+  bytes: Uint8Array;
   error?: string;
 }
 
@@ -39,13 +41,14 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
         accept: options.accept ?? "text/markdown, text/plain;q=0.9, */*;q=0.5",
       },
     });
-    const body = await readCapped(response, options.maxBytes);
+    const bytes = await readCapped(response, options.maxBytes);
     return {
       url,
       finalUrl: response.url || url,
       status: response.status,
       mediaType: mediaTypeOf(response.headers.get("content-type")),
-      body,
+      body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"),
+      bytes,
     };
   } catch (err) {
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
@@ -53,7 +56,7 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
       e?.name === "TimeoutError"
         ? "timed out"
         : (e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err));
-    return { url, finalUrl: url, status: 0, mediaType: "", body: "", error };
+    return { url, finalUrl: url, status: 0, mediaType: "", body: "", bytes: new Uint8Array(), error };
   }
 }
 
@@ -66,8 +69,8 @@ export function mediaTypeOf(header: string | null): string {
   return (header ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return "";
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -81,5 +84,5 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     }
     parts.push(value);
   }
-  return Buffer.concat(parts).toString("utf8");
+  return Buffer.concat(parts);
 }

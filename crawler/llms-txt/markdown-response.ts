@@ -7,7 +7,7 @@ const MARKDOWN_TYPES = new Set(["text/markdown", "text/x-markdown", "text/plain"
  * True when a response is a readable markdown (or plain-text) document: a 2xx with a markdown or
  * text media type (raw hosts serve `.md` as text/plain) and a body that is not an HTML page.
  *
- * @example isMarkdownResponse({ status: 200, mediaType: "text/markdown", body: "# Hi", url: "u", finalUrl: "u" }) // true
+ * @example isMarkdownResponse({ status: 200, mediaType: "text/markdown", body: "# Hi", … }) // true
  */
 export function isMarkdownResponse(res: FetchedText): boolean {
   if (res.status < 200 || res.status >= 300) return false;
@@ -21,7 +21,7 @@ export function isMarkdownResponse(res: FetchedText): boolean {
 /**
  * True when a response is an HTML page.
  *
- * @example isHtmlResponse({ status: 200, mediaType: "text/html", body: "<p>", url: "u", finalUrl: "u" }) // true
+ * @example isHtmlResponse({ status: 200, mediaType: "text/html", body: "<p>", … }) // true
  */
 export function isHtmlResponse(res: FetchedText): boolean {
   return (
