@@ -28,13 +28,15 @@ import {
   sanitizeHtmlInput,
 } from "./parse-dom.js";
 import { RemovalLog } from "./removal-log.js";
+import { readStructuredMetadata, type StructuredMetadata } from "./structured-metadata.js";
 import { labelTabPanels } from "./tab-labels.js";
 import { stripInvisible } from "./text-hygiene.js";
 
-export interface ExtractedPage {
+export interface ExtractedPage extends StructuredMetadata {
   title: string;
   description: string;
   lang: string;
+  /** `link[rel=canonical]`, absolute. */
   canonical?: string;
   /** Clean main content; starts with "# <h1 text>" when the page has an h1. */
   markdown: string;
@@ -64,6 +66,7 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const log = new RemovalLog();
   const base = baseUrlOf(doc, pageUrl);
   const meta = readMetadata(doc, base);
+  const structured = readStructuredMetadata(doc);
   const js = collectJsSignals(doc);
   removeHiddenContent(doc, log);
   annotate(doc.body);
@@ -89,6 +92,7 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const jsRequired = needsJavaScript(js, readableChars);
   const page: ExtractedPage = {
     ...meta,
+    ...structured,
     title: meta.title || h1Text,
     markdown: jsRequired ? "" : markdown,
     text: jsRequired ? "" : markdownToMainText(markdown),
