@@ -46,11 +46,8 @@ export function registerHostingRoutes(app: Hono, deps: { index: IndexHandle }): 
   for (const [name, type] of Object.entries(FILES) as [keyof typeof FILES, string][]) {
     const serve = async (c: Context, site: string, prefix: string) => {
       const h = await hosted(c, site, prefix);
-      return respond(c, h.publication.files[name], {
-        type,
-        etag: h.etags[name],
-        lastModified: h.publication.lastModified,
-      });
+      const { text, etag } = h.file(name);
+      return respond(c, text, { type, etag, lastModified: h.lastModified });
     };
     app.get(`/sites/:siteId/${name}`, (c) =>
       serve(c, c.req.param("siteId"), `/sites/${encodeURIComponent(c.req.param("siteId"))}`),

@@ -2,7 +2,9 @@ import type { Page } from "../../schemas/page.js";
 
 /** Path segments of pages an agent short of context can skip: history, news, other versions. */
 const OPTIONAL_SEGMENT =
-  /^(changelogs?|changes|release-?notes|releases|history|archives?|blog|news|legacy|deprecated|old|next|unreleased|v\d+(\.\d+)*(\.x)?|\d+\.(\d+|x)(\.\d+)*)$/i;
+  /^(changelogs?|changes|release-?notes|releases|history|archives?|blog|news|legacy|deprecated|old|next|unreleased)$/i;
+/** A version segment (`v1`, `2.x`, `3.11`): another version of the docs, unless every page has one. */
+const VERSION_SEGMENT = /^(v\d+(\.\d+)*(\.x)?|\d+\.(\d+|x)(\.\d+)*)$/i;
 
 /** Words kept upper-case (or in their usual spelling) in a section name made from a path segment. */
 const SPELLING: Record<string, string> = {
@@ -34,6 +36,14 @@ export interface PageGroup {
  * @example groupPages(ordered, "/").map((g) => g.name) // ["Overview", "Docs", "API", "Guides", "Optional"]
  */
 export function groupPages(ordered: Page[], prefix: string): PageGroup[] {
+  const grouped = groupBy(ordered, prefix, true);
+  const optional = grouped.find((g) => g.optional)?.pages.length ?? 0;
+  // A site whose docs all live under version paths (/3.11/, /3.12/) would leave no core at all:
+  // then versions are its structure, not its old material.
+  return optional > ordered.length * 0.8 ? groupBy(ordered, prefix, false) : grouped;
+}
+
+function groupBy(ordered: Page[], prefix: string, versionsOptional: boolean): PageGroup[] {
   const groups = new Map<string, PageGroup>();
   const optional: PageGroup = { name: "Optional", optional: true, pages: [] };
   const dirs = new Set(
@@ -41,7 +51,9 @@ export function groupPages(ordered: Page[], prefix: string): PageGroup[] {
   );
   for (const page of ordered) {
     const segments = relativeSegments(page.url, prefix);
-    if (segments.some((s) => OPTIONAL_SEGMENT.test(s.replace(/\.html?$/, "")))) {
+    const isOptional = (s: string) =>
+      OPTIONAL_SEGMENT.test(s) || (versionsOptional && VERSION_SEGMENT.test(s));
+    if (segments.some((s) => isOptional(s.replace(/\.html?$/, "")))) {
       optional.pages.push(page);
       continue;
     }
