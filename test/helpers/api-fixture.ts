@@ -12,6 +12,8 @@ export interface ApiFixture {
   data: string;
   siteId: string;
   index: IndexHandle;
+  /** Closes the writer handle so another process (a server, the CLI) can take the data dir. */
+  releaseWriter(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,13 +32,19 @@ export async function indexedSampleSite(config: ConfigInput = {}): Promise<ApiFi
     { write: true, owner: "test" },
   );
   const summary = await crawlSite(index, { url: `${site.url}/` });
+  let open = true;
+  const release = async () => {
+    if (open) await index.close();
+    open = false;
+  };
   return {
     site,
     data,
     siteId: summary.site,
     index,
+    releaseWriter: release,
     async close() {
-      await index.close();
+      await release();
       await site.close();
       tmp.remove();
     },
