@@ -195,4 +195,22 @@ describe("crawl: content types, duplicates, traps, opt-outs", () => {
       "/down": "HTTP_ERROR",
     });
   });
+
+  it("with the egress guard, a redirect or link to loopback is refused and never fetched", async () => {
+    let port = 0;
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/away"])),
+      "/away": (_q, r) => void r.writeHead(302, { location: `http://127.0.0.1:${port}/secret` }).end(),
+    });
+    port = srv.port;
+    // docs.test is allow-listed and resolves (fake DNS) to the loopback fixture; the raw IP is not.
+    const egress = {
+      allowHosts: ["docs.test"],
+      resolve: async () => [{ address: "127.0.0.1", family: 4 as const }],
+    };
+    const events = await run({ startUrl: `http://docs.test:${srv.port}/`, egress });
+    expect(summary(events)).toEqual({ "/": "page:http", "/away": "EGRESS_BLOCKED" });
+    await expect(run({ startUrl: `${srv.url}/`, egress })).rejects.toMatchObject({ code: "EGRESS_BLOCKED" });
+    expect(srv.paths().filter((p) => p.includes("secret"))).toHaveLength(0);
+  });
 });

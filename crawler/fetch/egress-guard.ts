@@ -18,7 +18,7 @@ export interface ResolvedAddress {
 export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
 
 export interface EgressPolicy {
-  /** Host names always allowed (exact, case-insensitive), e.g. an internal docs host. */
+  /** Host names always allowed (exact or "*.example.com", case-insensitive), e.g. an internal docs host. */
   allowHosts?: string[];
   /** Address ranges always allowed, e.g. "10.1.0.0/16". */
   allowCidrs?: string[];
@@ -89,7 +89,9 @@ export function blockedReason(address: string): string | undefined {
  */
 export function createEgressGuard(policy: EgressPolicy = {}): EgressGuard {
   const resolve = policy.resolve ?? defaultResolver;
-  const allowHosts = new Set((policy.allowHosts ?? []).map((h) => h.toLowerCase()));
+  const allowHosts = (policy.allowHosts ?? []).map((h) => h.toLowerCase());
+  const hostAllowed = (host: string) =>
+    allowHosts.some((h) => (h.startsWith("*.") ? host.endsWith(h.slice(1)) : host === h));
   const allowList = new BlockList();
   for (const cidr of policy.allowCidrs ?? []) {
     const [net, bits] = cidr.split("/");
@@ -101,10 +103,26 @@ export function createEgressGuard(policy: EgressPolicy = {}): EgressGuard {
   async function vet(host: string): Promise<ResolvedAddress> {
     const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
     const literal = isIP(bare);
-    const answers = literal ? [{ address: bare, family: literal as 4 | 6 }] : await resolve(bare);
+    const name = bare.replace(/\.$/, "");
+    // RFC 6761: localhost names are loopback whatever a resolver says.
+    if ((name === "localhost" || name.endsWith(".localhost")) && !hostAllowed(bare)) {
+      throw new AgentwebError("EGRESS_BLOCKED", `refused to connect to ${host} (loopback)`, {
+        data: { host },
+      });
+    }
+    let answers: ResolvedAddress[];
+    try {
+      answers = literal ? [{ address: bare, family: literal as 4 | 6 }] : await resolve(bare);
+    } catch (cause) {
+      const errno = (cause as NodeJS.ErrnoException).code;
+      throw new AgentwebError("FETCH_FAILED", `cannot resolve ${host}: ${errno ?? cause}`, {
+        cause,
+        data: { host, errno },
+      });
+    }
     if (answers.length === 0)
       throw new AgentwebError("FETCH_FAILED", `no address for ${host}`, { data: { host } });
-    if (allowHosts.has(bare)) return answers[0]!;
+    if (hostAllowed(bare)) return answers[0]!;
     // Every answer must pass: a resolver may return a public and a private address together.
     for (const a of answers) {
       const reason = allowedAddress(a.address) ? undefined : blockedReason(a.address);
