@@ -25,7 +25,11 @@ Options:
 
 Exit codes: 0 no errors; 1 errors found (validate) or documents missing (expand); 2 could not read the file.`;
 
-/** `agentweb llms-txt validate|expand`. */
+/**
+ * `agentweb llms-txt validate|expand`.
+ *
+ * @example await llmsTxtCommand(["validate", "https://x.dev/llms.txt", "--check-links"], io) // 0, 1 or 2
+ */
 export async function llmsTxtCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     "check-links": { type: "boolean" },

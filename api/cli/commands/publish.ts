@@ -18,7 +18,11 @@ Options:
   --max-tokens N    keep llms.txt without its Optional section within N tokens
   --json            print a JSON summary on stdout`;
 
-/** `agentweb publish`. */
+/**
+ * `agentweb publish`.
+ *
+ * @example await publishCommand(["--data", "./.agentweb", "--out-dir", "./public"], io) // 0
+ */
 export async function publishCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     site: { type: "string" },
