@@ -16,6 +16,7 @@ Commands:
   mcp             serve the index to an MCP client over stdio
   llms-txt        validate an llms.txt, or expand it into a context file
   publish         write llms.txt, llms-full.txt and .md twins from the index
+  extract FILE|URL  clean markdown, text or JSON of pages, without indexing them
 
 Run agentweb <command> --help for its options. Every command takes --data DIR (env AGENTWEB_DATA).
 Exit codes: 0 success, 1 finished with problems, 2 could not do it.`;
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   mcp: async () => (await import("./commands/mcp.js")).mcpCommand,
   "llms-txt": async () => (await import("./commands/llms-txt.js")).llmsTxtCommand,
   publish: async () => (await import("./commands/publish.js")).publishCommand,
+  extract: async () => (await import("./commands/extract.js")).extractCommand,
 };
 
 /**
