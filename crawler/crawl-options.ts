@@ -37,6 +37,8 @@ export interface CrawlOptions {
   cookie?: string;
   /** Chromium binary for rendering (default /usr/bin/chromium). */
   chromiumPath?: string;
+  /** Seed from robots.txt Sitemap: lines or /sitemap.xml (default true). */
+  sitemaps?: boolean;
   /** Pages allowed per path prefix, e.g. { "/docs/api/": 100 }. */
   prefixBudgets?: Record<string, number>;
 }

@@ -84,8 +84,10 @@ describe("crawl: robots.txt", () => {
       "/a.html": html(htmlPage("A")),
     });
     await run({ startUrl: `${srv.url}/` });
-    const pages = srv.requests.filter((r) => r.path !== "/robots.txt");
-    expect(pages[1]!.at - pages[0]!.at).toBeGreaterThanOrEqual(990);
+    const after = srv.requests.filter((r) => r.path !== "/robots.txt");
+    expect(after.map((r) => r.path)).toEqual(expect.arrayContaining(["/", "/a.html", "/sitemap.xml"]));
+    for (let i = 1; i < after.length; i++)
+      expect(after[i]!.at - after[i - 1]!.at).toBeGreaterThanOrEqual(990);
   });
 
   it("--ignore-robots never asks for robots.txt", async () => {

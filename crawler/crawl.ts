@@ -12,6 +12,7 @@ import { createHostGate } from "./fetch/politeness.js";
 import { createRobotsCache, type RobotsCache } from "./fetch/robots-cache.js";
 import { normalizeUrl, parseHttpUrl } from "./frontier/normalize-url.js";
 import { createScope } from "./frontier/scope.js";
+import { readSitemaps } from "./frontier/sitemaps.js";
 import { createWorkQueue } from "./frontier/work-queue.js";
 import { type CrawlContext, processUrl } from "./process-url.js";
 import { createBrowserRenderer } from "./render/browser-renderer.js";
@@ -51,6 +52,9 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
       ? undefined
       : createRobotsCache({ fetcher, userAgent: options.userAgent });
   await preflight(start, { guard, robots, fetcher });
+  const startPolicy = robots ? (await robots.forUrl(start)).policy : undefined;
+  if (startPolicy?.crawlDelay !== undefined)
+    gate.setHostDelay(new URL(start).host, startPolicy.crawlDelay * 1000);
 
   const render = options.render ?? "auto";
   const renderer =
@@ -77,10 +81,18 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     renderer,
     stored: new Set(),
     hashes: new Map(),
+    lastmods: new Map(),
     prefixCounts: new Map(),
     agentToken: (/^[A-Za-z_-]+/.exec(options.userAgent)?.[0] ?? "agentweb").toLowerCase(),
   };
   queue.add({ url: start, depth: 0, via: "seed" });
+  if (options.sitemaps !== false) {
+    // In the background: the start page is fetched while the sitemaps are read.
+    queue.hold();
+    void seedFromSitemaps(ctx, start)
+      .catch(() => {})
+      .finally(() => queue.done());
+  }
 
   const channel = createChannel<CrawlEvent>(32);
   const emit = (outcome: CrawlOutcome) => channel.push({ ...outcome, queued: queue.pending } as CrawlEvent);
@@ -137,6 +149,27 @@ async function preflight(
         data: { url: start },
       });
     }
+  }
+}
+
+/** Queues every in-scope sitemap URL (depth 1) and remembers its lastmod. */
+async function seedFromSitemaps(ctx: CrawlContext, start: string): Promise<void> {
+  const policy = ctx.robots ? (await ctx.robots.forUrl(start)).policy : undefined;
+  const declared = policy?.sitemaps ?? [];
+  // A guessed /sitemap.xml is fetched only where robots.txt allows it (declared ones are invited).
+  const guess = `${new URL(start).origin}/sitemap.xml`;
+  const roots = declared.length ? declared : policy && !policy.isAllowed("/sitemap.xml") ? [] : [guess];
+  const { entries } = await readSitemaps(roots, { fetcher: ctx.fetcher });
+  for (const entry of entries) {
+    let url: string;
+    try {
+      url = normalizeUrl(entry.url);
+    } catch {
+      continue;
+    }
+    if (ctx.scope.check(url, 1) !== undefined) continue;
+    if (entry.lastmod) ctx.lastmods.set(url, entry.lastmod);
+    ctx.queue.add({ url, depth: 1, via: "sitemap" });
   }
 }
 

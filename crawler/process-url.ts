@@ -32,6 +32,8 @@ export interface CrawlContext {
   renderer: BrowserRenderer | undefined;
   /** Canonical URLs that already have a stored page: one page per canonical URL. */
   stored: Set<string>;
+  /** Sitemap `<lastmod>` per URL. */
+  lastmods: Map<string, string>;
   /** Content hash → URL of the page stored with it. */
   hashes: Map<string, string>;
   prefixCounts: Map<string, number>;

@@ -58,6 +58,10 @@ export function createWorkQueue(maxQueued: number) {
         await new Promise<void>((r) => waiters.push(r));
       }
     },
+    /** Keeps workers waiting while a background task (sitemap discovery) may still add URLs; end with done(). */
+    hold(): void {
+      active += 1;
+    },
     done(): void {
       active -= 1;
       wake();
