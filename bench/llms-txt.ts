@@ -123,7 +123,10 @@ async function fiveEBits(): Promise<void> {
     const sitemapLocs = readFileSync(join(siteDir, "sitemap.xml"), "utf8").match(/<loc>[^<]+<\/loc>/g) ?? [];
     const local = sitemapLocs.map((l) => l.slice(5, -6).replace("https://5e-bits.github.io", site.url));
     const toppedUp: string[] = [];
-    for (const url of local.filter((u) => !stored.has(u))) {
+    // Only URLs the crawl never met: one it skipped on purpose (a duplicate, noindex) stays skipped.
+    const met = new Set([...crawl.skipped.map((x) => x.url), ...crawl.problems.map((x) => x.url)]);
+    for (const s of crawl.skipped) console.log(`  crawl skipped ${new URL(s.url).pathname}: ${s.reason}`);
+    for (const url of local.filter((u) => !stored.has(u) && !met.has(u))) {
       const one = await crawlSite(
         { ...index, config: { ...index.config, maxPages: 1, maxDepth: 0 } },
         { url },
@@ -216,8 +219,18 @@ async function fiveEBits(): Promise<void> {
         },
       ]);
       console.log(
-        `\ntheir pages missing from ours: ${missing.length ? missing.join(", ") : "none"} (${theirPages.length - missing.length}/${theirPages.length} listed)`,
+        `\ntheir pages missing from ours, by path: ${missing.length ? missing.join(", ") : "none"} (${theirPages.length - missing.length}/${theirPages.length} listed)`,
       );
+      for (const path of missing) {
+        // The crawler keeps the first of two identical pages: say where the content went.
+        const skip = crawl.skipped.find((x) => pageOf(x.url, "/docs/") === path);
+        const copy = skip && /same content as (\S+)/.exec(skip.reason)?.[1];
+        const listed = copy && ourPages.has(pageOf(copy, "/docs/"));
+        const where = copy
+          ? `skipped by the crawl as a duplicate of ${pageOf(copy, "/docs/")} (${listed ? "listed by ours" : "not listed"})`
+          : "not crawled";
+        console.log(`  ${path}: ${where}`);
+      }
       console.log(`our links resolving to a served text/markdown twin: ${resolved}/${ourLinks.length}`);
 
       const theirReport = await validateLlmsTxt(theirsText, {
