@@ -239,6 +239,15 @@ describe("parseLlmsTxt, lenient: real files never throw, each deviation is a fin
     ]);
   });
 
+  it("flags notes that hold markup or are cut off (seen in generated files)", () => {
+    const text =
+      "# P\n\n## Docs\n\n- [A](https://x.dev/a.md): <LearningObjectives objectives={[\n- [B](https://x.dev/b.md): Welcome to this tutorial...\n";
+    expect(parseLlmsTxt(text).findings.map((f) => [f.line, f.code, f.severity])).toEqual([
+      [5, "notes-markup", "warning"],
+      [6, "notes-truncated", "info"],
+    ]);
+  });
+
   it("reports an empty section and text before the title", () => {
     const found = parseLlmsTxt("intro\n# P\n\n## Empty\n\n## Docs\n- [A](https://x.dev/a)\n").findings;
     expect(found.map((f) => [f.line, f.code])).toEqual([

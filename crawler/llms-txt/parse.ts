@@ -185,6 +185,11 @@ function parseLines(lines: string[], findings: LlmsTxtFinding[]): ParsedLlmsTxt 
         add("warning", "notes-separator", n, 'notes after a link without the ":" separator');
       if (link.separator === "other")
         add("warning", "notes-separator", n, 'notes after a link separated by a dash instead of ":"');
+      if (link.notes && /<[A-Za-z][\w.-]*[\s/>]|=\{|\{\[/.test(link.notes)) {
+        add("warning", "notes-markup", n, "the link's notes hold HTML or JSX markup, not a description");
+      } else if (link.notes && /(\.\.\.|…)$/.test(link.notes)) {
+        add("info", "notes-truncated", n, "the link's notes are cut off");
+      }
       section.links.push({
         title: link.title,
         url: link.url,
