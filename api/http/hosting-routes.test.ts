@@ -96,7 +96,7 @@ describe("hosting routes", () => {
     const etag = first.headers.get("etag")!;
     expect(first.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect((await app.request(url, { headers: { "if-none-match": etag } })).status).toBe(304);
-    expect((await app.request(url, { headers: { "if-none-match": '"other", ' + etag } })).status).toBe(304);
+    expect((await app.request(url, { headers: { "if-none-match": `"other", ${etag}` } })).status).toBe(304);
     expect((await app.request(url, { headers: { "if-none-match": '"other"' } })).status).toBe(200);
     const since = { "if-modified-since": "Wed, 06 May 2026 00:00:00 GMT" };
     expect((await app.request(url, { headers: since })).status).toBe(304);

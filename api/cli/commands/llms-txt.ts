@@ -37,7 +37,10 @@ export async function llmsTxtCommand(argv: string[], io: CommandIo): Promise<num
     optional: { type: "boolean" },
     out: { type: "string" },
   });
-  if (values.help) return (io.out(LLMS_TXT_HELP), 0);
+  if (values.help) {
+    io.out(LLMS_TXT_HELP);
+    return 0;
+  }
   const [action, source, ...extra] = positionals;
   if ((action !== "validate" && action !== "expand") || !source || extra.length) {
     throw new AgentwebError(

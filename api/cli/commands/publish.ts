@@ -30,7 +30,10 @@ export async function publishCommand(argv: string[], io: CommandIo): Promise<num
     "base-url": { type: "string" },
     "max-tokens": { type: "string" },
   });
-  if (values.help) return (io.out(PUBLISH_HELP), 0);
+  if (values.help) {
+    io.out(PUBLISH_HELP);
+    return 0;
+  }
   const outDir = values["out-dir"];
   if (!outDir || positionals.length)
     throw new AgentwebError(
