@@ -35,7 +35,10 @@ const QUERIES = [
   "metrics histogram buckets",
 ];
 
-export async function benchCrawlSearch(): Promise<{ crawl: Record<string, string | number>[]; search: Record<string, string | number>[] }> {
+export async function benchCrawlSearch(): Promise<{
+  crawl: Record<string, string | number>[];
+  search: Record<string, string | number>[];
+}> {
   const site = await serveSite(SAMPLE_SITE_DIR);
   const tmp = tempDir("agentweb-bench-");
   const crawlRows = [];
@@ -50,7 +53,13 @@ export async function benchCrawlSearch(): Promise<{ crawl: Record<string, string
       const seconds = (performance.now() - start) / 1000;
       await index.close();
       const urls = summary.pages.ok + summary.pages.skipped + summary.pages.failed;
-      crawlRows.push({ embedder, pages: summary.pages.ok, chunks: summary.chunks, seconds: seconds.toFixed(2), "pages/s": (urls / seconds).toFixed(1) });
+      crawlRows.push({
+        embedder,
+        pages: summary.pages.ok,
+        chunks: summary.chunks,
+        seconds: seconds.toFixed(2),
+        "pages/s": (urls / seconds).toFixed(1),
+      });
     }
     const server = await startServer(resolveConfig({ flags: { data, port: 0 } }));
     const searchRows = [];
@@ -65,7 +74,12 @@ export async function benchCrawlSearch(): Promise<{ crawl: Record<string, string
           await res.json();
           times.push(performance.now() - start);
         }
-        searchRows.push({ mode, queries: times.length, "p50 ms": percentile(times, 50).toFixed(1), "p95 ms": percentile(times, 95).toFixed(1) });
+        searchRows.push({
+          mode,
+          queries: times.length,
+          "p50 ms": percentile(times, 50).toFixed(1),
+          "p95 ms": percentile(times, 95).toFixed(1),
+        });
       }
     } finally {
       await server.close();

@@ -22,7 +22,10 @@ export async function benchEmbed(): Promise<Record<string, string | number>[]> {
   const texts = htmlFiles(SAMPLE_SITE_DIR).flatMap((file) => {
     const url = `https://bench.test/${file.slice(SAMPLE_SITE_DIR.length + 1)}`;
     const page = extractPage(readFileSync(file, "utf8"), url);
-    return chunkMarkdown({ url, site: "bench", title: page.title, markdown: page.markdown, headings: page.headings }, { targetTokens: 256 }).map(embeddingText);
+    return chunkMarkdown(
+      { url, site: "bench", title: page.title, markdown: page.markdown, headings: page.headings },
+      { targetTokens: 256 },
+    ).map(embeddingText);
   });
   // Three passes over the site's chunks: enough work to amortise start-up and reach steady state.
   const work = [...texts, ...texts, ...texts];
@@ -36,7 +39,13 @@ export async function benchEmbed(): Promise<Record<string, string | number>[]> {
     await embedder.embed(work);
     const seconds = (performance.now() - start) / 1000;
     await embedder.close();
-    rows.push({ workers, chunks: work.length, "load ms": Math.round(loadMs), seconds: seconds.toFixed(2), "chunks/s": (work.length / seconds).toFixed(1) });
+    rows.push({
+      workers,
+      chunks: work.length,
+      "load ms": Math.round(loadMs),
+      seconds: seconds.toFixed(2),
+      "chunks/s": (work.length / seconds).toFixed(1),
+    });
   }
   return rows;
 }

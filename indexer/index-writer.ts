@@ -17,7 +17,11 @@ const EMBED_BATCH = 32;
  * for await (const page of pages) await writer.addPage(page);
  * await writer.finish();
  */
-export function createIndexWriter(options: { store: Store; embedder: Embedder | undefined; chunkTokens: number }) {
+export function createIndexWriter(options: {
+  store: Store;
+  embedder: Embedder | undefined;
+  chunkTokens: number;
+}) {
   const { store, embedder } = options;
   let waiting: ChunkRow[] = [];
   const inFlight = new Set<Promise<void>>();

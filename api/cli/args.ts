@@ -18,7 +18,12 @@ export const COMMON_OPTIONS = {
  */
 export function parseCommandArgs<O extends Options>(argv: string[], options: O) {
   try {
-    return parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...COMMON_OPTIONS, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new AgentwebError("BAD_USAGE", (err as Error).message.split("\n")[0]!, { cause: err });
   }
@@ -28,6 +33,7 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O) 
 export function intFlag(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new AgentwebError("BAD_USAGE", `--${name} takes a whole number (got ${value})`);
+  if (!Number.isInteger(n))
+    throw new AgentwebError("BAD_USAGE", `--${name} takes a whole number (got ${value})`);
   return n;
 }

@@ -22,7 +22,9 @@ export function loadConfig(input: {
     try {
       file = JSON.parse(readFileSync(path, "utf8"));
     } catch (cause) {
-      throw new AgentwebError("BAD_USAGE", `cannot read config file ${path}: ${(cause as Error).message}`, { cause });
+      throw new AgentwebError("BAD_USAGE", `cannot read config file ${path}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
   }
   try {

@@ -5,7 +5,11 @@
 import type { CommandIo } from "./commands/command.js";
 import { runCli } from "./run-cli.js";
 
-const io: CommandIo = { out: (line) => process.stdout.write(`${line}\n`), stderr: process.stderr, env: process.env };
+const io: CommandIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  stderr: process.stderr,
+  env: process.env,
+};
 const code = await runCli(process.argv.slice(2), io).catch((err) => {
   process.stderr.write(`agentweb: ${String(err)}\n`);
   return 2;

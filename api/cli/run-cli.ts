@@ -45,8 +45,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
  */
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === "--version" || command === "-v") return (io.out(VERSION), 0);
-  if (!command || command === "--help" || command === "-h" || command === "help") return (io.out(HELP), 0);
+  if (command === "--version" || command === "-v") {
+    io.out(VERSION);
+    return 0;
+  }
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    io.out(HELP);
+    return 0;
+  }
   const load = COMMANDS[command];
   if (!load) {
     io.stderr.write(
@@ -54,7 +60,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     );
     return 2;
   }
-  if (rest.includes("--version")) return (io.out(VERSION), 0);
+  if (rest.includes("--version")) {
+    io.out(VERSION);
+    return 0;
+  }
   try {
     const run = await load();
     return await run(rest, io);

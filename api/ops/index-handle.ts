@@ -25,7 +25,10 @@ export interface IndexHandle {
  * const index = await openIndex(config, { write: true, owner: "crawl" });
  * try { ... } finally { await index.close(); }
  */
-export async function openIndex(config: Config, access: { write: boolean; owner: string }): Promise<IndexHandle> {
+export async function openIndex(
+  config: Config,
+  access: { write: boolean; owner: string },
+): Promise<IndexHandle> {
   const dataDir = openDataDir(config.data, { create: access.write });
   const release = access.write ? dataDir.lockWriter(access.owner) : () => {};
   try {
@@ -37,7 +40,9 @@ export async function openIndex(config: Config, access: { write: boolean; owner:
       store,
       embedder() {
         embedder ??=
-          config.embedder === "bundled" ? createBundledEmbedder({ workers: config.embedWorkers }) : Promise.resolve(undefined);
+          config.embedder === "bundled"
+            ? createBundledEmbedder({ workers: config.embedWorkers })
+            : Promise.resolve(undefined);
         return embedder;
       },
       async close() {

@@ -1,5 +1,5 @@
 import { searchChunks } from "../../indexer/store/search-chunks.js";
-import { type SearchRequestInput, SearchRequest, type SearchResponse } from "../../schemas/search.js";
+import { SearchRequest, type SearchRequestInput, type SearchResponse } from "../../schemas/search.js";
 import type { IndexHandle } from "./index-handle.js";
 
 /**

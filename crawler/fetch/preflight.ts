@@ -6,7 +6,10 @@ import { AgentwebError } from "../../schemas/errors.js";
  *
  * @example await assertReachable("https://docs.example.com/", { timeoutMs: 10_000, userAgent: "agentweb" });
  */
-export async function assertReachable(url: string, options: { timeoutMs: number; userAgent: string }): Promise<void> {
+export async function assertReachable(
+  url: string,
+  options: { timeoutMs: number; userAgent: string },
+): Promise<void> {
   try {
     const response = await fetch(url, {
       headers: { "user-agent": options.userAgent },

@@ -30,10 +30,15 @@ export function parseHttpUrl(input: string | URL, base?: string | URL): URL {
   try {
     url = new URL(input, base);
   } catch (cause) {
-    throw new AgentwebError("INVALID_URL", `not a valid URL: ${String(input)}`, { cause, data: { input: String(input) } });
+    throw new AgentwebError("INVALID_URL", `not a valid URL: ${String(input)}`, {
+      cause,
+      data: { input: String(input) },
+    });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new AgentwebError("INVALID_URL", `not an http(s) URL: ${String(input)}`, { data: { input: String(input) } });
+    throw new AgentwebError("INVALID_URL", `not an http(s) URL: ${String(input)}`, {
+      data: { input: String(input) },
+    });
   }
   return url;
 }

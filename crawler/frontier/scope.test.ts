@@ -34,7 +34,11 @@ describe("createScope", () => {
     expect(scope.check("https://x.dev/docs/a.html", 3)).toBe("too-deep");
   });
   it("with include globs, keeps only matching URLs", () => {
-    const only = createScope("https://x.dev/", { include: ["https://x.dev/api/**"], exclude: [], maxDepth: 9 });
+    const only = createScope("https://x.dev/", {
+      include: ["https://x.dev/api/**"],
+      exclude: [],
+      maxDepth: 9,
+    });
     expect(only.check("https://x.dev/api/queue.html", 1)).toBeUndefined();
     expect(only.check("https://x.dev/docs/a.html", 1)).toBe("not-included");
   });

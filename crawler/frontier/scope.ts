@@ -8,7 +8,13 @@ export interface ScopeOptions {
 }
 
 /** Why a URL stays out of a crawl, or undefined when it is in scope. */
-export type ScopeVerdict = undefined | "other-origin" | "outside-prefix" | "excluded" | "not-included" | "too-deep";
+export type ScopeVerdict =
+  | undefined
+  | "other-origin"
+  | "outside-prefix"
+  | "excluded"
+  | "not-included"
+  | "too-deep";
 
 /**
  * The crawl's boundary: same origin and path prefix as the start URL, include/exclude globs matched

@@ -43,7 +43,8 @@ export async function createBundledEmbedder(options: { workers?: number } = {}):
       ready: new Promise<void>((resolve, reject) => {
         worker.on("message", (msg: WorkerMessage) => {
           if ("ready" in msg) return resolve();
-          if ("fatal" in msg) return reject(new AgentwebError("EMBEDDER_FAILED", `embedder failed to start: ${msg.fatal}`));
+          if ("fatal" in msg)
+            return reject(new AgentwebError("EMBEDDER_FAILED", `embedder failed to start: ${msg.fatal}`));
           const job = pending.get(msg.id);
           pending.delete(msg.id);
           slot.busy = false;
@@ -63,7 +64,8 @@ export async function createBundledEmbedder(options: { workers?: number } = {}):
   });
 
   function failAll(err: unknown): void {
-    for (const job of pending.values()) job.reject(new AgentwebError("EMBEDDER_FAILED", "embedder worker died", { cause: err }));
+    for (const job of pending.values())
+      job.reject(new AgentwebError("EMBEDDER_FAILED", "embedder worker died", { cause: err }));
     pending.clear();
   }
 

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { AgentwebError } from "../../schemas/errors.js";
 
@@ -30,7 +39,11 @@ export function openDataDir(root: string, options: { create?: boolean } = {}) {
   const metaPath = join(root, "meta.json");
   const lockPath = join(root, "writer.lock");
   if (!existsSync(root)) {
-    if (!options.create) throw new AgentwebError("NOT_FOUND", `no index at ${root} (run \`agentweb crawl URL --data ${root}\` first)`);
+    if (!options.create)
+      throw new AgentwebError(
+        "NOT_FOUND",
+        `no index at ${root} (run \`agentweb crawl URL --data ${root}\` first)`,
+      );
     mkdirSync(root, { recursive: true });
   }
   const readMeta = (): DataDirMeta => {

@@ -2,7 +2,12 @@ import type { Chunk } from "../../schemas/chunk.js";
 import type { Page } from "../../schemas/page.js";
 
 /** A chunk as stored: the chunk plus the columns that serve filters, full text and vectors. */
-export type ChunkRow = Chunk & { path: string; content: string; embedded: boolean; vector: number[] | Float32Array };
+export type ChunkRow = Chunk & {
+  path: string;
+  content: string;
+  embedded: boolean;
+  vector: number[] | Float32Array;
+};
 
 /** A page as stored. */
 export type PageRow = Omit<Page, "links" | "headings" | "removed" | "tokens"> & {
@@ -82,7 +87,10 @@ export function sqlString(value: string): string {
 }
 
 /** The filter for `site` and `path` prefix, or undefined when neither is set. */
-export function scopeFilter(scope: { site?: string | undefined; path?: string | undefined }): string | undefined {
+export function scopeFilter(scope: {
+  site?: string | undefined;
+  path?: string | undefined;
+}): string | undefined {
   const parts: string[] = [];
   if (scope.site) parts.push(`site = ${sqlString(scope.site)}`);
   if (scope.path) parts.push(`starts_with(path, ${sqlString(scope.path)})`);

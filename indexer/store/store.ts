@@ -7,7 +7,19 @@ import { chunksSchema, PAGES_SCHEMA } from "./table-schemas.js";
 /** A stored chunk as search reads it. */
 export type StoredChunk = Omit<ChunkRow, "vector" | "content"> & { score: number };
 
-const CHUNK_COLUMNS = ["id", "url", "site", "path", "title", "ordinal", "headingPath", "anchor", "text", "tokens", "embedded"];
+const CHUNK_COLUMNS = [
+  "id",
+  "url",
+  "site",
+  "path",
+  "title",
+  "ordinal",
+  "headingPath",
+  "anchor",
+  "text",
+  "tokens",
+  "embedded",
+];
 
 /**
  * The LanceDB index: a `pages` table and a `chunks` table with a full-text index on `content` and
@@ -21,13 +33,20 @@ const CHUNK_COLUMNS = ["id", "url", "site", "path", "title", "ordinal", "heading
 export async function openStore(options: { dir: string; dims: number; readConsistencySec?: number }) {
   const db = await lancedb.connect(options.dir, { readConsistencyInterval: options.readConsistencySec ?? 1 });
   const names = new Set(await db.tableNames());
-  const pages = names.has("pages") ? await db.openTable("pages") : await db.createEmptyTable("pages", PAGES_SCHEMA);
+  const pages = names.has("pages")
+    ? await db.openTable("pages")
+    : await db.createEmptyTable("pages", PAGES_SCHEMA);
   const chunks = names.has("chunks")
     ? await db.openTable("chunks")
     : await db.createEmptyTable("chunks", chunksSchema(options.dims));
   const buildTextIndex = () =>
     chunks.createIndex("content", {
-      config: lancedb.Index.fts({ withPosition: true, stem: true, language: "English", removeStopWords: true }),
+      config: lancedb.Index.fts({
+        withPosition: true,
+        stem: true,
+        language: "English",
+        removeStopWords: true,
+      }),
       replace: true,
     });
   // Created with the table so full-text search works from the first row; rows added later are
@@ -59,7 +78,11 @@ export async function openStore(options: { dir: string; dims: number; readConsis
      * crawl redoes the page), never a page pointing at missing chunks. Returns the chunks to embed.
      */
     async replacePage(page: Page, pageChunks: Chunk[]): Promise<ChunkRow[]> {
-      const known = await chunks.query().where(`url = ${sqlString(page.url)}`).select(["id"]).toArray();
+      const known = await chunks
+        .query()
+        .where(`url = ${sqlString(page.url)}`)
+        .select(["id"])
+        .toArray();
       const knownIds = new Set(known.map((r) => String(r.id)));
       const rows = pageChunks.map((c) => toChunkRow(c, options.dims));
       await chunks
@@ -97,19 +120,30 @@ export async function openStore(options: { dir: string; dims: number; readConsis
     },
 
     async getPage(url: string): Promise<Page | undefined> {
-      const rows = await pages.query().where(`url = ${sqlString(url)}`).limit(1).toArray();
+      const rows = await pages
+        .query()
+        .where(`url = ${sqlString(url)}`)
+        .limit(1)
+        .toArray();
       return rows[0] ? fromPageRow(rows[0]) : undefined;
     },
 
     /** Every stored page of a site, by URL (publishing reads a site whole). */
     async listPages(site: string): Promise<Page[]> {
-      const rows = await pages.query().where(`site = ${sqlString(site)}`).toArray();
+      const rows = await pages
+        .query()
+        .where(`site = ${sqlString(site)}`)
+        .toArray();
       return rows.map(fromPageRow).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     },
 
     /** Content hash per stored URL of a site: lets a re-crawl skip unchanged pages. */
     async pageHashes(site: string): Promise<Map<string, string>> {
-      const rows = await pages.query().where(`site = ${sqlString(site)}`).select(["url", "contentHash"]).toArray();
+      const rows = await pages
+        .query()
+        .where(`site = ${sqlString(site)}`)
+        .select(["url", "contentHash"])
+        .toArray();
       return new Map(rows.map((r) => [String(r.url), String(r.contentHash)]));
     },
 

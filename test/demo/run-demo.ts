@@ -69,10 +69,14 @@ try {
 
 for (const q of QUESTIONS) {
   const res = await fetch(`${base}/v1/search?q=${encodeURIComponent(q)}&k=3&group=page`);
-  const { hits } = (await res.json()) as { hits: { citation: string; headingPath: string[]; snippet: string }[] };
+  const { hits } = (await res.json()) as {
+    hits: { citation: string; headingPath: string[]; snippet: string }[];
+  };
   console.log(`\n▶ GET /v1/search?q=${q}`);
   hits.forEach((h, i) => {
-    console.log(`  ${i + 1}. ${h.headingPath.join(" › ")}\n     ${h.citation}\n     ${h.snippet.slice(0, 160)}`);
+    console.log(
+      `  ${i + 1}. ${h.headingPath.join(" › ")}\n     ${h.citation}\n     ${h.snippet.slice(0, 160)}`,
+    );
   });
 }
 

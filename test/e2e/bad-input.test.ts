@@ -32,7 +32,12 @@ describe("bad input gets one clear line and the right exit code", () => {
   });
 
   it("unreachable host → exit 2", async () => {
-    const res = await runCli(["crawl", `http://127.0.0.1:${await closedPort()}/`, "--data", join(tmp.path, "b")]);
+    const res = await runCli([
+      "crawl",
+      `http://127.0.0.1:${await closedPort()}/`,
+      "--data",
+      join(tmp.path, "b"),
+    ]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/cannot reach .*UNREACHABLE/);
     oneLine(res.stderr);
@@ -61,10 +66,20 @@ describe("bad input gets one clear line and the right exit code", () => {
   });
 
   it("a site where some pages fail → the rest stored, exit 1", async () => {
-    const site = await serveSite(SAMPLE_SITE_DIR, { failPaths: ["/docs/retries.html", "/docs/workers.html"] });
+    const site = await serveSite(SAMPLE_SITE_DIR, {
+      failPaths: ["/docs/retries.html", "/docs/workers.html"],
+    });
     try {
       const data = join(tmp.path, "c");
-      const res = await runCli(["crawl", `${site.url}/docs/getting-started.html`, "--data", data, "--json", "--embedder", "none"]);
+      const res = await runCli([
+        "crawl",
+        `${site.url}/docs/getting-started.html`,
+        "--data",
+        data,
+        "--json",
+        "--embedder",
+        "none",
+      ]);
       expect(res.code).toBe(1);
       const summary = JSON.parse(res.stdout);
       expect(summary.pages.failed).toBe(2);

@@ -9,6 +9,7 @@ try {
   console.log("0 passed, 1 failed");
   process.exit(0);
 }
-const failed = r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
+const failed =
+  r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
 const skipped = r.numPendingTests + r.numTodoTests;
 console.log(`${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

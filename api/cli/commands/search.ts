@@ -27,7 +27,10 @@ export async function searchCommand(argv: string[], io: CommandIo): Promise<numb
     mode: { type: "string" },
     group: { type: "string" },
   });
-  if (values.help) return io.out(SEARCH_HELP), 0;
+  if (values.help) {
+    io.out(SEARCH_HELP);
+    return 0;
+  }
   const q = positionals.join(" ").trim();
   if (!q) throw new AgentwebError("BAD_USAGE", "search needs a query (see agentweb search --help)");
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
@@ -41,7 +44,10 @@ export async function searchCommand(argv: string[], io: CommandIo): Promise<numb
       mode: values.mode as never,
       group: values.group as never,
     });
-    if (values.json) return io.out(JSON.stringify({ hits })), 0;
+    if (values.json) {
+      io.out(JSON.stringify({ hits }));
+      return 0;
+    }
     if (hits.length === 0) io.out("no results");
     hits.forEach((h, i) => {
       const where = h.headingPath.length ? h.headingPath.join(" › ") : h.title;

@@ -21,7 +21,10 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
     host: { type: "string" },
     insecure: { type: "boolean" },
   });
-  if (values.help) return (io.out(SERVE_HELP), 0);
+  if (values.help) {
+    io.out(SERVE_HELP);
+    return 0;
+  }
   const config = loadConfig({
     configFile: values.config,
     env: io.env,
