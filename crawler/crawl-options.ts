@@ -37,6 +37,10 @@ export interface CrawlOptions {
   cookie?: string;
   /** Chromium binary for rendering (default /usr/bin/chromium). */
   chromiumPath?: string;
+  /** Where the crawl keeps its resumable state (e.g. `<data>/crawls`); none = not resumable. */
+  stateDir?: string;
+  /** Discard saved state and start over. */
+  fresh?: boolean;
   /** Seed from robots.txt Sitemap: lines or /sitemap.xml (default true). */
   sitemaps?: boolean;
   /** Pages allowed per path prefix, e.g. { "/docs/api/": 100 }. */
@@ -45,13 +49,13 @@ export interface CrawlOptions {
 
 /** What a crawl reports, one event per URL it finished with, plus the queue size at that moment. */
 export type CrawlEvent = { queued: number } & (
-  | { type: "page"; page: Page; renderReason?: string }
+  | { type: "page"; page: Page; renderReason?: string; requestUrl?: string }
   | { type: "skipped"; url: string; reason: string; code: ErrorCode }
   | { type: "failed"; url: string; code: ErrorCode; message: string }
 );
 
 /** An event before the crawl adds the queue size. */
 export type CrawlOutcome =
-  | { type: "page"; page: Page; renderReason?: string }
+  | { type: "page"; page: Page; renderReason?: string; requestUrl?: string }
   | { type: "skipped"; url: string; reason: string; code: ErrorCode }
   | { type: "failed"; url: string; code: ErrorCode; message: string };

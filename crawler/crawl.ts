@@ -16,6 +16,8 @@ import { readSitemaps } from "./frontier/sitemaps.js";
 import { createWorkQueue } from "./frontier/work-queue.js";
 import { type CrawlContext, processUrl } from "./process-url.js";
 import { createBrowserRenderer } from "./render/browser-renderer.js";
+import { crawlId, openCrawlState } from "./state/crawl-state.js";
+import { recordDone, restoreFrontier } from "./state/resume.js";
 
 export type { CrawlEvent, CrawlOptions, RenderMode } from "./crawl-options.js";
 
@@ -68,7 +70,12 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
           ...(guard ? { guard } : {}),
           ...(privateHeaders ? { privateHeaders, privateOrigin: startOrigin } : {}),
         });
-  const queue = createWorkQueue(options.maxPages);
+  const state = options.stateDir
+    ? openCrawlState(options.stateDir, crawlId({ ...options, startUrl: start }), start, {
+        fresh: options.fresh ?? false,
+      })
+    : undefined;
+  const queue = createWorkQueue(options.maxPages, (item) => state?.markSeen(item.url, item.depth));
   const ctx: CrawlContext = {
     options,
     render,
@@ -82,9 +89,11 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     stored: new Set(),
     hashes: new Map(),
     lastmods: new Map(),
+    previous: undefined,
     prefixCounts: new Map(),
     agentToken: (/^[A-Za-z_-]+/.exec(options.userAgent)?.[0] ?? "agentweb").toLowerCase(),
   };
+  if (state) restoreFrontier(state, queue, ctx);
   queue.add({ url: start, depth: 0, via: "seed" });
   if (options.sitemaps !== false) {
     // In the background: the start page is fetched while the sitemaps are read.
@@ -99,7 +108,9 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
   const worker = async () => {
     for (let item = await queue.take(); item; item = await queue.take()) {
       try {
-        if (!options.signal?.aborted) await emit(await processUrl(ctx, item));
+        const outcome = options.signal?.aborted ? undefined : await processUrl(ctx, item);
+        // A request cut short by the abort is not an outcome: a resumed crawl will fetch it.
+        if (outcome && !options.signal?.aborted) await emit(outcome);
       } finally {
         queue.done();
       }
@@ -111,9 +122,16 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     () => channel.close(),
     (err) => channel.close(err),
   );
+  let completed = false;
   try {
-    yield* channel;
+    for await (const event of channel) {
+      yield event;
+      // Recorded once the consumer has handled the event (stored the page), never before.
+      if (state) recordDone(state, event, ctx);
+    }
+    completed = !options.signal?.aborted;
   } finally {
+    state?.flush(completed);
     queue.clear();
     channel.close();
     await run;

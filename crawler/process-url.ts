@@ -19,6 +19,7 @@ import type { Scope } from "./frontier/scope.js";
 import { isTrapPath, type WorkItem, type WorkQueue } from "./frontier/work-queue.js";
 import { fromMarkdown } from "./markdown-page.js";
 import type { BrowserRenderer } from "./render/browser-renderer.js";
+import type { DoneEntry } from "./state/crawl-state.js";
 
 export interface CrawlContext {
   options: CrawlOptions;
@@ -32,6 +33,8 @@ export interface CrawlContext {
   renderer: BrowserRenderer | undefined;
   /** Canonical URLs that already have a stored page: one page per canonical URL. */
   stored: Set<string>;
+  /** What the previous, finished crawl left per URL (ETag, Last-Modified, lastmod): a re-crawl's baseline. */
+  previous: Record<string, DoneEntry> | undefined;
   /** Sitemap `<lastmod>` per URL. */
   lastmods: Map<string, string>;
   /** Content hash → URL of the page stored with it. */
@@ -67,7 +70,16 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
       if (!policy.isAllowed(u.pathname + u.search))
         return skipped("ROBOTS_DISALLOWED", "disallowed by robots.txt");
     }
-    const res = await ctx.fetcher.get(url, { headers: { accept: ACCEPT } });
+    const before = ctx.previous?.[url];
+    if (before?.status === "page" && before.lastmod && ctx.lastmods.get(url) === before.lastmod) {
+      return skipped("UNCHANGED", `unchanged since the last crawl (sitemap lastmod ${before.lastmod})`);
+    }
+    const conditional: Record<string, string> = {};
+    if (before?.status === "page" && before.etag) conditional["if-none-match"] = before.etag;
+    if (before?.status === "page" && before.lastModified)
+      conditional["if-modified-since"] = before.lastModified;
+    const res = await ctx.fetcher.get(url, { headers: { accept: ACCEPT, ...conditional } });
+    if (res.status === 304) return skipped("UNCHANGED", "not modified since the last crawl (HTTP 304)");
     if (res.status === 404 || res.status === 410) return skipped("NOT_FOUND", `gone (HTTP ${res.status})`);
     if (res.status === 429)
       return { type: "failed", url, code: "RATE_LIMITED", message: "HTTP 429 after retries" };
@@ -201,7 +213,7 @@ function storePage(
   ctx.stored.add(normalizeUrl(input.finalUrl));
   // A canonical URL elsewhere in scope is the same page: do not fetch it again.
   ctx.queue.markSeen(key);
-  return { type: "page", page, ...(renderReason ? { renderReason } : {}) };
+  return { type: "page", page, requestUrl: input.url, ...(renderReason ? { renderReason } : {}) };
 }
 
 /** The page's canonical URL when it points inside the crawl's scope, else the URL itself. */

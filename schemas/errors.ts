@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   DUPLICATE: { kind: "non-retryable", status: 409 },
   /** The page opts out of indexing (meta robots or X-Robots-Tag noindex). */
   NOINDEX: { kind: "blocked", status: 403 },
+  /** A re-crawl found the page unchanged (HTTP 304 or the same sitemap lastmod): the stored copy stays. */
+  UNCHANGED: { kind: "non-retryable", status: 304 },
   /** Out of the crawl's scope or budget (e.g. redirected elsewhere). */
   OUT_OF_SCOPE: { kind: "non-retryable", status: 422 },
   DATA_DIR_LOCKED: { kind: "non-retryable", status: 409 },

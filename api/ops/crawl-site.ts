@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { crawl } from "../../crawler/crawl.js";
 import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { createIndexWriter } from "../../indexer/index-writer.js";
@@ -53,7 +54,7 @@ export interface CrawlSummary {
  */
 export async function crawlSite(
   index: IndexHandle,
-  input: { url: string; signal?: AbortSignal; egress?: EgressPolicy },
+  input: { url: string; signal?: AbortSignal; egress?: EgressPolicy; fresh?: boolean },
   hooks: CrawlHooks = {},
 ): Promise<CrawlSummary> {
   const { config, store } = index;
@@ -66,12 +67,15 @@ export async function crawlSite(
   const skipped: CrawlSummary["skipped"] = [];
   let site = siteIdFor(input.url);
   await writer.resumePending();
+  // A re-crawl that finds a page's content unchanged leaves its chunks alone.
+  const storedHashes = await store.pageHashes(site);
+  const state = { stateDir: join(config.data, "crawls"), ...(input.fresh ? { fresh: true } : {}) };
 
-  for await (const event of crawl({ ...config, ...crawlerOptions(config, input.egress), startUrl: input.url, ...(input.signal ? { signal: input.signal } : {}) })) {
+  for await (const event of crawl({ ...config, ...crawlerOptions(config, input.egress), ...state, startUrl: input.url, ...(input.signal ? { signal: input.signal } : {}) })) {
     if (event.type === "page") {
       const { page } = event;
       site = page.site;
-      const chunks = await writer.addPage(page);
+      const chunks = storedHashes.get(page.url) === page.contentHash ? 0 : await writer.addPage(page);
       progress.chunks += chunks;
       progress.ok += 1;
       hooks.onRecord?.({
@@ -85,6 +89,8 @@ export async function crawlSite(
       });
     } else if (event.type === "skipped") {
       progress.skipped += 1;
+      // Only a page that is gone (404/410) leaves the index; 5xx and timeouts keep the stored copy.
+      if (event.code === "NOT_FOUND" && storedHashes.has(event.url)) await store.deletePage(event.url);
       skipped.push({ url: event.url, code: event.code, reason: event.reason });
       hooks.onRecord?.({ url: event.url, status: "skipped", code: event.code, reason: event.reason });
     } else {

@@ -17,7 +17,7 @@ export interface WorkItem {
  * q.add({ url: "https://x.dev/", depth: 0 });
  * for (let item; (item = await q.take()); q.done()) { … }
  */
-export function createWorkQueue(maxQueued: number) {
+export function createWorkQueue(maxQueued: number, onAdd?: (item: WorkItem) => void) {
   const queue: WorkItem[] = [];
   const seen = new Set<string>();
   let active = 0;
@@ -31,6 +31,7 @@ export function createWorkQueue(maxQueued: number) {
       if (seen.has(item.url) || seen.size >= maxQueued) return false;
       seen.add(item.url);
       queue.push(item);
+      onAdd?.(item);
       wake();
       return true;
     },

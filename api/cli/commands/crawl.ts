@@ -27,6 +27,8 @@ Options:
   --retries N        extra attempts for timeouts, resets, 5xx and 429 (default 2)
   --header 'N: V'    send this header to the site's own origin only (repeatable; docs behind a login)
   --cookie 'a=b'     send this Cookie to the site's own origin only
+  --fresh            forget the saved crawl state and start over (by default an interrupted crawl
+                     resumes, and a finished one is re-crawled incrementally with conditional requests)
   --report FILE      write one JSON line per URL
   --json             print one JSON summary object on stdout
   --config FILE      JSON config file (default ./agentweb.config.json when present)
@@ -50,8 +52,12 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     retries: { type: "string" },
     header: { type: "string", multiple: true },
     cookie: { type: "string" },
+    fresh: { type: "boolean" },
   });
-  if (values.help) return io.out(CRAWL_HELP), 0;
+  if (values.help) {
+    io.out(CRAWL_HELP);
+    return 0;
+  }
   if (positionals.length !== 1) throw new AgentwebError("BAD_USAGE", "crawl takes exactly one URL (see agentweb crawl --help)");
   const url = parseHttpUrl(positionals[0]!).href;
   const config = loadConfig({
@@ -85,7 +91,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
   try {
     const summary = await crawlSite(
       index,
-      { url, signal: abort.signal },
+      { url, signal: abort.signal, ...(values.fresh ? { fresh: true } : {}) },
       {
         onProgress: (p) => line.update(p),
         ...(report ? { onRecord: (r) => appendFileSync(report, `${JSON.stringify(r)}\n`) } : {}),

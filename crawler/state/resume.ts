@@ -1,0 +1,60 @@
+/**
+ * Between the crawl loop and its saved state: what to queue when a crawl starts again, and what to
+ * remember about each finished URL.
+ */
+import type { CrawlEvent } from "../crawl-options.js";
+import type { WorkQueue } from "../frontier/work-queue.js";
+import type { CrawlContext } from "../process-url.js";
+import type { CrawlState, DoneEntry } from "./crawl-state.js";
+
+/**
+ * Refills the frontier from saved state. An interrupted crawl continues: finished URLs are known
+ * (not fetched again), unfinished ones are queued. A finished crawl's next run is a re-crawl: every
+ * page it stored is queued again, to be re-checked with a conditional request.
+ *
+ * @example restoreFrontier(state, queue, ctx); // before the seed URL is added
+ */
+export function restoreFrontier(state: CrawlState, queue: WorkQueue, ctx: CrawlContext): void {
+  const previous = state.previous;
+  if (!previous) return;
+  if (!previous.finished) {
+    for (const [url, entry] of Object.entries(previous.done)) {
+      queue.markSeen(url);
+      if (entry.status === "page" && entry.contentHash) {
+        ctx.hashes.set(entry.contentHash, url);
+        ctx.stored.add(url);
+      }
+    }
+    for (const [url, depth] of Object.entries(previous.seen))
+      if (!previous.done[url]) queue.add({ url, depth, via: "resume" });
+    return;
+  }
+  ctx.previous = previous.done;
+  for (const [url, entry] of Object.entries(previous.done)) {
+    if (entry.status === "page") queue.add({ url, depth: previous.seen[url] ?? 1, via: "re-crawl" });
+  }
+}
+
+/**
+ * What to remember about a finished URL; an unchanged page keeps its previous validators.
+ *
+ * @example recordDone(state, event, ctx);
+ */
+export function recordDone(state: CrawlState, event: CrawlEvent, ctx: CrawlContext): void {
+  if (event.type === "page") {
+    const { page } = event;
+    const entry: DoneEntry = {
+      status: "page",
+      contentHash: page.contentHash,
+      ...(page.etag ? { etag: page.etag } : {}),
+      ...(page.lastModified ? { lastModified: page.lastModified } : {}),
+    };
+    const lastmod = ctx.lastmods.get(event.requestUrl ?? page.url);
+    if (lastmod) entry.lastmod = lastmod;
+    state.markDone(page.url, entry);
+    if (event.requestUrl && event.requestUrl !== page.url) state.markDone(event.requestUrl, entry);
+    return;
+  }
+  const kept = event.type === "skipped" && event.code === "UNCHANGED" ? ctx.previous?.[event.url] : undefined;
+  state.markDone(event.url, kept ?? { status: event.type, code: event.code });
+}

@@ -1,0 +1,89 @@
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openIndex } from "../../api/ops/index-handle.js";
+import { resolveConfig } from "../../schemas/config.js";
+import { CLI_PATH, runCli } from "../helpers/run-cli.js";
+import { SAMPLE_SITE_DIR } from "../helpers/sample-site.js";
+import { type ServedSite, serveSite } from "../helpers/serve-site.js";
+import { tempDir } from "../helpers/temp-dir.js";
+
+// A slow site (300 ms per response) so each run is killed mid-crawl; no embedder and no browser
+// keep the test light.
+const ARGS = ["--json", "--render", "never", "--embedder", "none", "--delay-ms", "0", "--concurrency", "2"];
+
+function doneCount(data: string): number {
+  const dir = join(data, "crawls");
+  if (!existsSync(dir)) return 0;
+  const file = readdirSync(dir).find((f) => f.endsWith(".json"));
+  if (!file) return 0;
+  try {
+    return Object.keys(JSON.parse(readFileSync(join(dir, file), "utf8")).done).length;
+  } catch {
+    return -1; // a half-written state file would land here: the test then fails below
+  }
+}
+
+/** Starts the CLI crawl and SIGKILLs it once the saved state shows `atLeast` finished URLs. */
+async function crawlAndKill(url: string, data: string, atLeast: number): Promise<number> {
+  const child = spawn(process.execPath, [CLI_PATH, "crawl", url, "--data", data, ...ARGS], {
+    stdio: "ignore",
+  });
+  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  const deadline = Date.now() + 60_000;
+  let seen = 0;
+  while (Date.now() < deadline && child.exitCode === null) {
+    seen = doneCount(data);
+    expect(seen).not.toBe(-1);
+    if (seen >= atLeast) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  child.kill("SIGKILL");
+  await exited;
+  return seen;
+}
+
+describe("kill -9 and resume (real CLI)", () => {
+  let site: ServedSite;
+  const tmp = tempDir();
+  const data = join(tmp.path, "data");
+  const reference = join(tmp.path, "reference");
+  beforeAll(async () => {
+    site = await serveSite(SAMPLE_SITE_DIR, { delayMs: 300 });
+  });
+  afterAll(async () => {
+    await site.close();
+    tmp.remove();
+  });
+
+  it("SIGKILLed 3 times mid-crawl, then finished: every page indexed exactly once", async () => {
+    const url = `${site.url}/`;
+    for (const atLeast of [3, 7, 11]) await crawlAndKill(url, data, atLeast);
+    const killedRequests = site.requests.length;
+    const final = await runCli(["crawl", url, "--data", data, ...ARGS]);
+    expect(final.code, final.stderr).toBe(0);
+    // The last run fetched only what was left, not the whole site again.
+    const finalRequests = site.requests.length - killedRequests;
+
+    const ref = await runCli(["crawl", url, "--data", reference, ...ARGS]);
+    expect(ref.code).toBe(0);
+    const refRequests = site.requests.length - killedRequests - finalRequests;
+    expect(finalRequests).toBeLessThan(refRequests);
+
+    const open = (dir: string) =>
+      openIndex(resolveConfig({ flags: { data: dir } }), { write: false, owner: "test" });
+    const [resumed, fresh] = await Promise.all([open(data), open(reference)]);
+    try {
+      const site_ = JSON.parse(ref.stdout).site as string;
+      const [a, b] = await Promise.all([resumed.store.counts(site_), fresh.store.counts(site_)]);
+      expect(a.pages).toBeGreaterThanOrEqual(15);
+      expect(a).toMatchObject({ pages: b.pages, chunks: b.chunks });
+      const urls = (await resumed.store.listPages(site_)).map((p) => p.url);
+      expect(new Set(urls).size).toBe(urls.length);
+    } finally {
+      await resumed.close();
+      await fresh.close();
+    }
+  }, 180_000);
+});
