@@ -41,6 +41,10 @@ export interface CrawlOptions {
   stateDir?: string;
   /** Discard saved state and start over. */
   fresh?: boolean;
+  /** Seed the crawl with the links of the site's llms.txt. */
+  fromLlmsTxt?: boolean;
+  /** Prefer a page's markdown twin (`.md`, rel=alternate, llms.txt) when it matches (default true). */
+  markdownTwins?: boolean;
   /** Seed from robots.txt Sitemap: lines or /sitemap.xml (default true). */
   sitemaps?: boolean;
   /** Pages allowed per path prefix, e.g. { "/docs/api/": 100 }. */

@@ -83,11 +83,12 @@ describe("crawl: robots.txt", () => {
       "/": html(htmlPage("Home", ["/a.html"])),
       "/a.html": html(htmlPage("A")),
     });
-    await run({ startUrl: `${srv.url}/` });
+    await run({ startUrl: `${srv.url}/`, markdownTwins: false });
     const after = srv.requests.filter((r) => r.path !== "/robots.txt");
     expect(after.map((r) => r.path)).toEqual(expect.arrayContaining(["/", "/a.html", "/sitemap.xml"]));
+    // Spacing is enforced on request starts; arrival at the server may jitter by a few ms.
     for (let i = 1; i < after.length; i++)
-      expect(after[i]!.at - after[i - 1]!.at).toBeGreaterThanOrEqual(990);
+      expect(after[i]!.at - after[i - 1]!.at).toBeGreaterThanOrEqual(950);
   });
 
   it("--ignore-robots never asks for robots.txt", async () => {

@@ -10,6 +10,7 @@ import { createEgressGuard, type EgressGuard } from "./fetch/egress-guard.js";
 import { createFetcher, type Fetcher } from "./fetch/fetcher.js";
 import { createHostGate } from "./fetch/politeness.js";
 import { createRobotsCache, type RobotsCache } from "./fetch/robots-cache.js";
+import { discoverLlmsTxt } from "./frontier/llms-txt-seeds.js";
 import { normalizeUrl, parseHttpUrl } from "./frontier/normalize-url.js";
 import { createScope } from "./frontier/scope.js";
 import { readSitemaps } from "./frontier/sitemaps.js";
@@ -90,11 +91,20 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     hashes: new Map(),
     lastmods: new Map(),
     previous: undefined,
+    llmsLinks: new Set(),
+    twins: { enabled: options.markdownTwins !== false, probed: 0, found: 0 },
     prefixCounts: new Map(),
     agentToken: (/^[A-Za-z_-]+/.exec(options.userAgent)?.[0] ?? "agentweb").toLowerCase(),
   };
   if (state) restoreFrontier(state, queue, ctx);
   queue.add({ url: start, depth: 0, via: "seed" });
+  const llms =
+    options.markdownTwins === false && !options.fromLlmsTxt ? undefined : await discoverLlmsTxt(start, ctx);
+  for (const link of llms?.links ?? []) {
+    ctx.llmsLinks.add(link);
+    if (options.fromLlmsTxt && ctx.scope.check(link, 1) === undefined)
+      queue.add({ url: link, depth: 1, via: "llms.txt" });
+  }
   if (options.sitemaps !== false) {
     // In the background: the start page is fetched while the sitemaps are read.
     queue.hold();

@@ -17,9 +17,11 @@ import type { RobotsCache } from "./fetch/robots-cache.js";
 import { normalizeUrl } from "./frontier/normalize-url.js";
 import type { Scope } from "./frontier/scope.js";
 import { isTrapPath, type WorkItem, type WorkQueue } from "./frontier/work-queue.js";
+import { pagePathOfTwin } from "./llms-txt/md-twin.js";
 import { fromMarkdown } from "./markdown-page.js";
 import type { BrowserRenderer } from "./render/browser-renderer.js";
 import type { DoneEntry } from "./state/crawl-state.js";
+import { fetchTwin, type TwinProbe } from "./twins/fetch-twin.js";
 
 export interface CrawlContext {
   options: CrawlOptions;
@@ -35,6 +37,9 @@ export interface CrawlContext {
   stored: Set<string>;
   /** What the previous, finished crawl left per URL (ETag, Last-Modified, lastmod): a re-crawl's baseline. */
   previous: Record<string, DoneEntry> | undefined;
+  /** URLs listed in the site's llms.txt. */
+  llmsLinks: Set<string>;
+  twins: TwinProbe;
   /** Sitemap `<lastmod>` per URL. */
   lastmods: Map<string, string>;
   /** Content hash → URL of the page stored with it. */
@@ -47,7 +52,8 @@ export interface CrawlContext {
 /** Links to files that are never documentation pages are not even requested. */
 const NON_PAGE_EXTENSION =
   /\.(png|jpe?g|gif|svg|webp|ico|bmp|pdf|zip|gz|tgz|tar|rar|7z|dmg|exe|msi|deb|rpm|mp[34]|mov|avi|webm|woff2?|ttf|eot|css|js|mjs|map|json|xml|rss|atom|wasm)$/i;
-const ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7,*/*;q=0.1";
+// Markdown first: a server that negotiates (`Accept: text/markdown`) answers with its own clean text.
+const ACCEPT = "text/markdown,text/html;q=0.9,application/xhtml+xml;q=0.9,text/plain;q=0.7,*/*;q=0.1";
 
 /**
  * Processes one queued URL and returns what happened to it.
@@ -108,17 +114,32 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
       const extracted = fromMarkdown(text, res.finalUrl);
       enqueueLinks(ctx, extracted.links, item.depth);
       return storePage(ctx, {
-        url,
+        url: markdownPageKey(ctx, url),
         finalUrl: res.finalUrl,
         html: text,
         extracted,
-        fetchedVia: "http",
+        fetchedVia: markdownVia(ctx, url, kind),
         headers: res.headers,
       });
     }
     if (metaSaysNoindex(text, ctx.agentToken)) return skipped("NOINDEX", "meta robots noindex");
     let extracted = extractPage(text, res.finalUrl);
     enqueueLinks(ctx, extracted.links, item.depth);
+    const twin = await fetchTwin(ctx, res.finalUrl, text, extracted.title);
+    if (twin) {
+      // The site's own markdown, with the HTML page's metadata and links.
+      const md = fromMarkdown(twin.markdown, twin.url);
+      const { jsRequired: _ignored, ...meta } = extracted;
+      const fromTwin = { ...meta, markdown: md.markdown, headings: md.headings, removed: [] };
+      return storePage(ctx, {
+        url,
+        finalUrl: res.finalUrl,
+        html: text,
+        extracted: fromTwin,
+        fetchedVia: twin.via,
+        headers: res.headers,
+      });
+    }
     const renderReason =
       ctx.render === "always"
         ? "render=always"
@@ -153,6 +174,25 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
     if (code === "ROBOTS_DISALLOWED" || code === "EGRESS_BLOCKED") return skipped(code, message);
     return { type: "failed", url, code, message };
   }
+}
+
+/** An `.md` URL listed in llms.txt stands for its HTML page: stored under the page's URL when in scope. */
+function markdownPageKey(ctx: CrawlContext, url: string): string {
+  if (!ctx.llmsLinks.has(url) || !new URL(url).pathname.endsWith(".md")) return url;
+  const page = new URL(url);
+  page.pathname = pagePathOfTwin(page.pathname);
+  const key = normalizeUrl(page);
+  if (ctx.scope.check(key, 0) !== undefined) return url;
+  ctx.queue.markSeen(key);
+  return key;
+}
+
+function markdownVia(ctx: CrawlContext, url: string, kind: "markdown" | "plain"): FetchedVia {
+  if (ctx.llmsLinks.has(url)) return "llms.txt-md";
+  // Markdown for a URL that does not name a markdown file: the server negotiated it.
+  return kind === "markdown" && !/\.(md|markdown|txt)$/i.test(new URL(url).pathname)
+    ? "md-negotiated"
+    : "http";
 }
 
 /** Queues a page's in-scope links, skipping traps, non-page files and spent per-prefix budgets. */

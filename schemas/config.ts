@@ -81,6 +81,8 @@ export const Config = z.object({
   headers: lines.default([]),
   /** A Cookie header for the crawl's own origin. */
   cookie: z.string().optional(),
+  /** Seed crawls with the links of the site's llms.txt. */
+  fromLlmsTxt: bool.default(false),
   /** The Chromium binary used for rendering. */
   chromiumPath: z.string().min(1).default("/usr/bin/chromium"),
   /** API keys with their scope, "key:admin,key2:read" (a key without a scope is read). Empty = open, loopback only. */
@@ -129,6 +131,7 @@ export const CONFIG_ENV = {
   retries: "AGENTWEB_RETRIES",
   headers: "AGENTWEB_HEADERS",
   cookie: "AGENTWEB_COOKIE",
+  fromLlmsTxt: "AGENTWEB_FROM_LLMS_TXT",
   chromiumPath: "AGENTWEB_CHROMIUM_PATH",
   apiKeys: "AGENTWEB_API_KEYS",
   rateLimitRps: "AGENTWEB_RATE_LIMIT_RPS",

@@ -20,6 +20,7 @@ export function crawlerOptions(config: Config, egress?: EgressPolicy): Partial<C
     delayMs: config.delayMs,
     retries: config.retries,
     chromiumPath: config.chromiumPath,
+    fromLlmsTxt: config.fromLlmsTxt,
     ...(config.headers.length ? { originHeaders: headers } : {}),
     ...(config.cookie ? { cookie: config.cookie } : {}),
     ...(egress ? { egress } : {}),

@@ -27,6 +27,7 @@ Options:
   --retries N        extra attempts for timeouts, resets, 5xx and 429 (default 2)
   --header 'N: V'    send this header to the site's own origin only (repeatable; docs behind a login)
   --cookie 'a=b'     send this Cookie to the site's own origin only
+  --from-llms-txt    also seed the crawl with the links of the site's llms.txt
   --fresh            forget the saved crawl state and start over (by default an interrupted crawl
                      resumes, and a finished one is re-crawled incrementally with conditional requests)
   --report FILE      write one JSON line per URL
@@ -53,6 +54,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     header: { type: "string", multiple: true },
     cookie: { type: "string" },
     fresh: { type: "boolean" },
+    "from-llms-txt": { type: "boolean" },
   });
   if (values.help) {
     io.out(CRAWL_HELP);
@@ -78,6 +80,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
       retries: intFlag("retries", values.retries),
       headers: values.header,
       cookie: values.cookie,
+      fromLlmsTxt: values["from-llms-txt"],
     },
   });
   if (config.ignoreRobots) io.stderr.write("warning: ignoring robots.txt (--ignore-robots): crawl only sites you may\n");
