@@ -41,6 +41,8 @@ export interface CrawlOptions {
   stateDir?: string;
   /** Discard saved state and start over. */
   fresh?: boolean;
+  /** Extraction worker threads (default 0: extract in the crawl's thread). */
+  extractWorkers?: number;
   /** Seed the crawl with the links of the site's llms.txt. */
   fromLlmsTxt?: boolean;
   /** Prefer a page's markdown twin (`.md`, rel=alternate, llms.txt) when it matches (default true). */

@@ -6,6 +6,7 @@ import { AgentwebError, isAgentwebError } from "../schemas/errors.js";
 import { siteIdFor } from "../schemas/site-id.js";
 import type { CrawlEvent, CrawlOptions, CrawlOutcome } from "./crawl-options.js";
 import { createChannel } from "./event-channel.js";
+import { createExtractPool } from "./extract-pool/extract-pool.js";
 import { createEgressGuard, type EgressGuard } from "./fetch/egress-guard.js";
 import { createFetcher, type Fetcher } from "./fetch/fetcher.js";
 import { createHostGate } from "./fetch/politeness.js";
@@ -76,6 +77,7 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
         fresh: options.fresh ?? false,
       })
     : undefined;
+  const pool = createExtractPool(options.extractWorkers ?? 0);
   const queue = createWorkQueue(options.maxPages, (item) => state?.markSeen(item.url, item.depth));
   const ctx: CrawlContext = {
     options,
@@ -91,6 +93,7 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     hashes: new Map(),
     lastmods: new Map(),
     previous: undefined,
+    extract: (html, url) => pool.extract(html, url),
     llmsLinks: new Set(),
     twins: { enabled: options.markdownTwins !== false, probed: 0, found: 0 },
     prefixCounts: new Map(),
@@ -147,6 +150,7 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     await run;
     options.signal?.removeEventListener("abort", abort);
     await renderer?.close();
+    await pool.close();
   }
 }
 

@@ -7,7 +7,8 @@ import { type ErrorCode, isAgentwebError } from "../schemas/errors.js";
 import type { FetchedVia, PageLink } from "../schemas/page.js";
 import { buildPage } from "./build-page.js";
 import type { CrawlOptions, CrawlOutcome, RenderMode } from "./crawl-options.js";
-import { type ExtractedPage, extractPage } from "./extract/extract-page.js";
+import type { ExtractedPage } from "./extract/extract-page.js";
+import type { ExtractResult } from "./extract-pool/extract-pool.js";
 import { decodeText } from "./fetch/decode-text.js";
 import type { Fetcher } from "./fetch/fetcher.js";
 import { bodyKind, parseMediaType } from "./fetch/media-type.js";
@@ -37,6 +38,8 @@ export interface CrawlContext {
   stored: Set<string>;
   /** What the previous, finished crawl left per URL (ETag, Last-Modified, lastmod): a re-crawl's baseline. */
   previous: Record<string, DoneEntry> | undefined;
+  /** Extraction (and token counting), on worker threads when available. */
+  extract: (html: string, url: string) => Promise<ExtractResult>;
   /** URLs listed in the site's llms.txt. */
   llmsLinks: Set<string>;
   twins: TwinProbe;
@@ -123,7 +126,7 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
       });
     }
     if (metaSaysNoindex(text, ctx.agentToken)) return skipped("NOINDEX", "meta robots noindex");
-    let extracted = extractPage(text, res.finalUrl);
+    let { extracted, tokens } = await ctx.extract(text, res.finalUrl);
     enqueueLinks(ctx, extracted.links, item.depth);
     const twin = await fetchTwin(ctx, res.finalUrl, text, extracted.title);
     if (twin) {
@@ -155,7 +158,7 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
       const rendered = await ctx.renderer.render(res.finalUrl);
       html = rendered.html;
       fetchedVia = "browser";
-      extracted = extractPage(html, rendered.finalUrl);
+      ({ extracted, tokens } = await ctx.extract(html, rendered.finalUrl));
       enqueueLinks(ctx, extracted.links, item.depth);
       if (extracted.jsRequired || !extracted.markdown.trim()) {
         return skipped(
@@ -166,7 +169,7 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
     }
     return storePage(
       ctx,
-      { url, finalUrl: res.finalUrl, html, extracted, fetchedVia, headers: res.headers },
+      { url, finalUrl: res.finalUrl, html, extracted, fetchedVia, headers: res.headers, tokens },
       renderReason,
     );
   } catch (err) {
@@ -237,6 +240,7 @@ function storePage(
     extracted: ExtractedPage;
     fetchedVia: FetchedVia;
     headers: Record<string, string>;
+    tokens?: { html: number; markdown: number };
   },
   renderReason?: string,
 ): CrawlOutcome {

@@ -28,7 +28,11 @@ async function appWith(dir: string, config: ConfigInput) {
   const egress = { resolve };
   const jobs = createCrawlJobs(index, { egress });
   const app = createApp({ index, version: "test", jobs, egress });
-  return { app, close: async () => (await jobs.close(), await index.close()) };
+  const close = async () => {
+    await jobs.close();
+    await index.close();
+  };
+  return { app, close };
 }
 
 describe("API keys, scopes, public routes", () => {

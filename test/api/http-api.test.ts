@@ -19,6 +19,7 @@ describe("HTTP API over app.request (sample site, real LanceDB)", () => {
   let jobs: CrawlJobs;
   let app: ReturnType<typeof createApp>;
   const get = (path: string, init?: RequestInit) => app.request(path, init);
+  // biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field below.
   const json = async (path: string, init?: RequestInit) => (await get(path, init)).json() as Promise<any>;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../api/http/server.js";
+import { type RunningServer, startServer } from "../../api/http/server.js";
 import { openIndex } from "../../api/ops/index-handle.js";
 import { resolveConfig } from "../../schemas/config.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -47,20 +47,47 @@ describe("crawl → search on the sample docs site (real CLI, real LanceDB, bund
     expect(summary.pages.ok).toBeGreaterThanOrEqual(16);
     expect(summary.pages.failed).toBe(0);
     expect(summary.chunks).toBeGreaterThan(summary.pages.ok);
-    const records = readFileSync(report, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const records = readFileSync(report, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const dashboard = records.find((r) => r.url.endsWith("/docs/dashboard.html"));
     // Rendering is on by default (auto): the JavaScript-only page is rendered by real Chromium.
-    expect(dashboard).toMatchObject({ status: "ok", fetchedVia: "browser", renderReason: expect.stringMatching(/JavaScript/) });
-    expect(records.find((r) => r.url.endsWith("/docs/removed-page.html"))).toMatchObject({ status: "skipped", code: "NOT_FOUND" });
+    expect(dashboard).toMatchObject({
+      status: "ok",
+      fetchedVia: "browser",
+      renderReason: expect.stringMatching(/JavaScript/),
+    });
+    expect(records.find((r) => r.url.endsWith("/docs/removed-page.html"))).toMatchObject({
+      status: "skipped",
+      code: "NOT_FOUND",
+    });
     expect(records.some((r) => !r.url.startsWith(site.url))).toBe(false);
   });
 
   it("finds the right page for a question phrased differently from the page (CLI)", async () => {
-    const res = await runCli(["search", "what happens when a job keeps failing", "--data", data, "--json", "-k", "3", "--group", "page"]);
+    const res = await runCli([
+      "search",
+      "what happens when a job keeps failing",
+      "--data",
+      data,
+      "--json",
+      "-k",
+      "3",
+      "--group",
+      "page",
+    ]);
     expect(res.code).toBe(0);
     const { hits } = JSON.parse(res.stdout);
-    expect(hits.slice(0, 3).map((h: { url: string }) => h.url)).toContain(`${site.url}/docs/dead-letter-queue.html`);
-    expect(hits[0]).toMatchObject({ title: expect.any(String), headingPath: expect.any(Array), snippet: expect.any(String), score: expect.any(Number) });
+    expect(hits.slice(0, 3).map((h: { url: string }) => h.url)).toContain(
+      `${site.url}/docs/dead-letter-queue.html`,
+    );
+    expect(hits[0]).toMatchObject({
+      title: expect.any(String),
+      headingPath: expect.any(Array),
+      snippet: expect.any(String),
+      score: expect.any(Number),
+    });
   });
 
   it("finds a phrase from a code block on its page first", async () => {
@@ -72,7 +99,11 @@ describe("crawl → search on the sample docs site (real CLI, real LanceDB, bund
   it("keeps navigation, footer, cookie banner and hidden text out of every stored page", async () => {
     const index = await openIndex(resolveConfig({ flags: { data } }), { write: false, owner: "test" });
     try {
-      const urls = readFileSync(report, "utf8").trim().split("\n").map((l) => JSON.parse(l)).filter((r) => r.status === "ok");
+      const urls = readFileSync(report, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .filter((r) => r.status === "ok");
       for (const { url } of urls) {
         const page = await index.store.getPage(url);
         for (const text of CHROME) expect(page?.markdown, `${url} contains "${text}"`).not.toContain(text);
@@ -84,13 +115,17 @@ describe("crawl → search on the sample docs site (real CLI, real LanceDB, bund
 
   it("serves the same search and pages over HTTP, with problem+json errors", async () => {
     server = await startServer(resolveConfig({ flags: { data, port: 0 } }));
-    const res = await fetch(`${server.url}/v1/search?q=${encodeURIComponent("run a task every day at a fixed time")}&k=3&group=page`);
+    const res = await fetch(
+      `${server.url}/v1/search?q=${encodeURIComponent("run a task every day at a fixed time")}&k=3&group=page`,
+    );
     expect(res.status).toBe(200);
     const { hits } = (await res.json()) as { hits: { url: string; citation: string }[] };
     expect(hits.map((h) => h.url)).toContain(`${site.url}/docs/scheduling.html`);
     expect(hits[0]!.citation.startsWith(hits[0]!.url)).toBe(true);
 
-    const page = await fetch(`${server.url}/v1/page?url=${encodeURIComponent(`${site.url}/docs/retries.html`)}`);
+    const page = await fetch(
+      `${server.url}/v1/page?url=${encodeURIComponent(`${site.url}/docs/retries.html`)}`,
+    );
     expect(page.headers.get("content-type")).toMatch(/^text\/markdown/);
     expect(await page.text()).toMatch(/^# /);
 

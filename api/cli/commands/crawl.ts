@@ -60,7 +60,8 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     io.out(CRAWL_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new AgentwebError("BAD_USAGE", "crawl takes exactly one URL (see agentweb crawl --help)");
+  if (positionals.length !== 1)
+    throw new AgentwebError("BAD_USAGE", "crawl takes exactly one URL (see agentweb crawl --help)");
   const url = parseHttpUrl(positionals[0]!).href;
   const config = loadConfig({
     configFile: values.config,
@@ -83,7 +84,8 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
       fromLlmsTxt: values["from-llms-txt"],
     },
   });
-  if (config.ignoreRobots) io.stderr.write("warning: ignoring robots.txt (--ignore-robots): crawl only sites you may\n");
+  if (config.ignoreRobots)
+    io.stderr.write("warning: ignoring robots.txt (--ignore-robots): crawl only sites you may\n");
   const report = values.report;
   if (report) writeFileSync(report, "");
   const index = await openIndex(config, { write: true, owner: "crawl" });
@@ -104,7 +106,9 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     const { site, pages, chunks, durationMs } = summary;
     if (values.json) io.out(JSON.stringify({ site, pages, chunks, durationMs }));
     else {
-      io.out(`site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`);
+      io.out(
+        `site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`,
+      );
       for (const s of summary.skipped) io.out(`  skipped ${s.url}: ${s.reason}`);
       for (const p of summary.problems) io.out(`  failed  ${p.url}: ${p.code} ${p.message}`);
       io.out(`search it: agentweb search "your question" --data ${config.data}`);
