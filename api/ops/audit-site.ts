@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto";
+import { createAuditFetch } from "../../crawler/audit/audit-fetch.js";
+import type { PageFacts } from "../../crawler/audit/page-facts.js";
+import { runAudit } from "../../crawler/audit/run-audit.js";
+import { createEgressGuard, type EgressPolicy } from "../../crawler/fetch/egress-guard.js";
+import { formatLlmsTxt } from "../../crawler/llms-txt/format.js";
+import { pagePathOfTwin } from "../../crawler/llms-txt/md-twin.js";
+import { createBrowserRenderer } from "../../crawler/render/browser-renderer.js";
+import { buildPublication } from "../../indexer/publish/build-publication.js";
+import type { AuditReport, AuditRequest } from "../../schemas/audit.js";
+import { AgentwebError } from "../../schemas/errors.js";
+import type { Page } from "../../schemas/page.js";
+import { siteIdFor } from "../../schemas/site-id.js";
+
+export interface AuditSiteOptions {
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+  /** Set for audits started over HTTP or MCP: every request (browser included) passes the guard. */
+  egress?: EgressPolicy;
+  /** Chromium for the JavaScript check; false skips rendering (the check then uses extractor signals). */
+  chromiumPath: string | false;
+  maxRenders?: number;
+  onProgress?: (step: string, pages: number) => void;
+}
+
+/** Default sample size (the issue's "up to N pages, default 50"). */
+export const DEFAULT_AUDIT_PAGES = 50;
+/** Below this conformance level, or below this coverage of the sample, llms.txt is "weak". */
+const WEAK_LEVEL = 3;
+
+/**
+ * Audits a site's readiness for AI agents: the crawler's checks (crawler/audit), the score and fix
+ * list, and — when llms.txt is missing or weak — a suggested llms.txt built by the publisher from
+ * the sampled pages, linking the pages themselves (the site has no `.md` twins yet).
+ *
+ * @example
+ * const report = await auditSite({ url: "https://docs.example.com/" }, { userAgent, timeoutMs: 15_000, maxBytes: 10e6, chromiumPath: "/usr/bin/chromium" });
+ * report.score; report.fixes[0];
+ */
+export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promise<AuditReport> {
+  const guard = o.egress ? createEgressGuard(o.egress) : undefined;
+  if (guard) await guard.check(input.url);
+  const limits = { userAgent: o.userAgent, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes };
+  const get = createAuditFetch({ ...limits, ...(guard ? { guard } : {}) });
+  const first = await get(input.url);
+  if (first.status === 0) throw new AgentwebError("UNREACHABLE", `cannot reach ${input.url}: ${first.error}`);
+  const renderer =
+    o.chromiumPath === false
+      ? undefined
+      : createBrowserRenderer({
+          userAgent: o.userAgent,
+          timeoutMs: o.timeoutMs,
+          executablePath: o.chromiumPath,
+          concurrency: 1,
+          ...(guard ? { guard } : {}),
+        });
+  try {
+    const { report, pages } = await runAudit({
+      startUrl: input.url,
+      maxPages: input.maxPages ?? DEFAULT_AUDIT_PAGES,
+      get,
+      ...(renderer ? { render: async (url: string) => (await renderer.render(url)).html } : {}),
+      ...(o.maxRenders !== undefined ? { maxRenders: o.maxRenders } : {}),
+      limits,
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    });
+    const weak =
+      report.llmsTxt.level === undefined ||
+      report.llmsTxt.level < WEAK_LEVEL ||
+      report.findings.some((f) => f.code === "llms-txt-coverage");
+    if (weak) {
+      const suggested = suggestLlmsTxt(pages, input.url);
+      if (suggested) report.suggestedLlmsTxt = suggested;
+    }
+    return report;
+  } finally {
+    await renderer?.close();
+  }
+}
+
+/**
+ * An llms.txt for the sampled pages, from the publisher (sections by path, reading order, one-line
+ * notes), with links to the HTML pages rather than to `.md` twins the site does not serve.
+ */
+function suggestLlmsTxt(facts: PageFacts[], startUrl: string): string | undefined {
+  const site = siteIdFor(startUrl);
+  const pages: Page[] = facts
+    .filter((p) => p.status === 200 && p.markdown)
+    .map((p) => ({
+      url: p.finalUrl,
+      finalUrl: p.finalUrl,
+      site,
+      title: p.title,
+      description: p.description,
+      lang: p.lang,
+      markdown: p.markdown,
+      links: p.links,
+      headings: [],
+      contentHash: createHash("sha256").update(p.markdown).digest("hex"),
+      fetchedVia: "http",
+      tokens: { html: p.htmlTokens, markdown: p.markdownTokens },
+      removed: [],
+      fetchedAt: new Date().toISOString(),
+    }));
+  if (!pages.length) return undefined;
+  const pub = buildPublication(pages, { site, startUrl });
+  const doc = pub.llmsTxt;
+  const sections = doc.sections.map((s) => ({
+    ...s,
+    links: s.links.map((l) => {
+      const u = new URL(l.url);
+      u.pathname = pagePathOfTwin(u.pathname);
+      return { ...l, url: u.href };
+    }),
+  }));
+  const { info: _twinsNote, ...rest } = doc;
+  return formatLlmsTxt({ ...rest, sections });
+}

@@ -1,0 +1,83 @@
+/**
+ * The one way the audit reads a site: GETs through the crawler's httpFetch (timeouts, decoded-body
+ * cap, every redirect hop checked), pinned to the egress guard when the audit was started over HTTP
+ * or MCP. Never throws: a network failure is a response with status 0 and `error`, because for an
+ * audit "unreachable" is a finding, not a crash.
+ */
+import { isAgentwebError } from "../../schemas/errors.js";
+import type { EgressGuard } from "../fetch/egress-guard.js";
+import { httpFetch } from "../fetch/http-fetch.js";
+import type { FetchLike } from "../llms-txt/fetch-text.js";
+
+export interface AuditResponse {
+  url: string;
+  finalUrl: string;
+  status: number;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  body: Buffer;
+  /** Time to the full response, in milliseconds. */
+  ms: number;
+  error?: string;
+}
+
+export interface AuditFetchOptions {
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+  /** Set for audits started over HTTP or MCP: every hop is resolved and vetted, the socket pinned. */
+  guard?: EgressGuard;
+}
+
+export type AuditFetch = (url: string, headers?: Record<string, string>) => Promise<AuditResponse>;
+
+/**
+ * @example
+ * const get = createAuditFetch({ userAgent: "agentweb/0.1", timeoutMs: 15_000, maxBytes: 5e6 });
+ * const res = await get("http://127.0.0.1:8080/robots.txt"); // res.status, res.body
+ */
+export function createAuditFetch(o: AuditFetchOptions): AuditFetch {
+  return async (url, headers = {}) => {
+    const started = performance.now();
+    try {
+      const res = await httpFetch(url, {
+        headers: { "user-agent": o.userAgent, accept: "text/html,*/*;q=0.8", ...headers },
+        totalTimeoutMs: o.timeoutMs,
+        headersTimeoutMs: o.timeoutMs,
+        maxBodyBytes: o.maxBytes,
+        ...(o.guard
+          ? { checkHop: (u: URL) => o.guard!.check(u).then(() => {}), lookup: o.guard.lookup }
+          : {}),
+      });
+      return { ...res, ms: Math.round(performance.now() - started) };
+    } catch (err) {
+      const error = isAgentwebError(err)
+        ? `${err.code}: ${err.message}`
+        : String((err as Error)?.message ?? err);
+      return { url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), ms: 0, error };
+    }
+  };
+}
+
+/**
+ * The same fetch shaped as the `fetch` the llms.txt validator and link checker take, so their
+ * requests go through the guard too.
+ *
+ * @example validateLlmsTxt(bytes, { source, fetch: { ...limits, fetch: asFetchLike(get) } })
+ */
+export function asFetchLike(get: AuditFetch): FetchLike {
+  return async (url, init) => {
+    const res = await get(url, init.headers);
+    if (res.status === 0) throw new Error(res.error ?? "fetch failed");
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(res.headers)) headers.set(k, v);
+    const nullBody = res.status === 204 || res.status === 304 || (res.status >= 100 && res.status < 200);
+    const response = new Response(nullBody ? null : new Uint8Array(res.body), {
+      status: res.status,
+      headers,
+    });
+    // Response.url is read-only; the validator resolves relative links against the final URL.
+    Object.defineProperty(response, "url", { value: res.finalUrl });
+    return response;
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * llms.txt: present (at the root or under the audited path), served as text, the validator's
+ * findings, dead links, coverage of the sampled pages, size in tokens; llms-full.txt present; and
+ * whether pages offer markdown to agents (`.md` twins or `Accept: text/markdown`).
+ */
+import type { AuditEvidence, AuditFinding } from "../../schemas/audit.js";
+import type { LlmsTxtReport } from "../../schemas/llms-txt.js";
+import { looksLikeHtml } from "../llms-txt/decode-input.js";
+import { mdTwinUrl } from "../llms-txt/md-twin.js";
+import { pageKey } from "../llms-txt/sitemap.js";
+import { validateLlmsTxt } from "../llms-txt/validate.js";
+import { type AuditFetch, type AuditResponse, asFetchLike } from "./audit-fetch.js";
+
+export interface LlmsTxtInput {
+  startUrl: string;
+  pages: string[];
+  sitemapUrl?: string;
+  get: AuditFetch;
+  limits: { userAgent: string; timeoutMs: number; maxBytes: number };
+}
+
+export interface LlmsTxtOutcome {
+  findings: AuditFinding[];
+  url?: string;
+  report?: LlmsTxtReport;
+  /** Share of sampled pages the llms.txt lists (0 when absent). */
+  coverage: number;
+  fullTxt: boolean;
+}
+
+/** Link checks fetch every link: beyond this many the audit checks none (the sample covers pages). */
+const MAX_LINKS_CHECKED = 100;
+/** Pages probed for a markdown version. */
+const MARKDOWN_PROBES = 5;
+/** Above this, an llms.txt no longer fits a small context window comfortably. */
+const LARGE_TOKENS = 20_000;
+
+const isText = (r: AuditResponse) => {
+  const type = (r.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  return (
+    r.status === 200 && !looksLikeHtml(r.body.subarray(0, 2000).toString("utf8")) && type !== "text/html"
+  );
+};
+
+/**
+ * @example const { findings, url, coverage } = await checkLlmsTxt({ startUrl, pages, get, limits });
+ */
+export async function checkLlmsTxt(input: LlmsTxtInput): Promise<LlmsTxtOutcome> {
+  const findings: AuditFinding[] = [];
+  const add = (f: Omit<AuditFinding, "category">) => findings.push({ category: "llms-txt", ...f });
+  const candidates = llmsTxtCandidates(input.startUrl);
+  let found: AuditResponse | undefined;
+  for (const url of candidates) {
+    const res = await input.get(url, { accept: "text/markdown, text/plain;q=0.9, */*;q=0.5" });
+    if (isText(res)) {
+      found = res;
+      break;
+    }
+  }
+  const markdown = await markdownVersions(input);
+  if (!markdown.some((m) => m.ok)) {
+    add({
+      code: "no-markdown-versions",
+      severity: "warning",
+      message: `none of ${markdown.length} sampled pages offers markdown (no .md twin, Accept: text/markdown ignored)`,
+      fix: "Publish a .md twin next to each page (`page.html.md`, `dir/index.html.md`) or answer `Accept: text/markdown` with markdown; `agentweb publish` writes the twins.",
+      penalty: 15,
+      evidence: markdown.map((m) => ({ url: m.url, detail: m.detail })),
+    });
+  }
+  if (!found) {
+    add({
+      code: "llms-txt-missing",
+      severity: "error",
+      message: "no llms.txt: agents get no map of the site's important pages",
+      fix: "Publish /llms.txt (see the suggested file in this report, or run `agentweb crawl` + `agentweb publish`).",
+      penalty: 60,
+      evidence: candidates.map((url) => ({ url, detail: "not found or not text" })),
+    });
+    const full = await input.get(new URL("llms-full.txt", candidates[0]).href);
+    if (!isText(full)) addFullMissing(add, full.url);
+    return { findings, coverage: 0, fullTxt: isText(full) };
+  }
+  const url = found.finalUrl;
+  const type = (found.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "text/plain" && type !== "text/markdown") {
+    add({
+      code: "llms-txt-content-type",
+      severity: "warning",
+      message: `llms.txt is served as ${type || "no Content-Type"}`,
+      fix: "Serve llms.txt as `text/plain; charset=utf-8` or `text/markdown; charset=utf-8`.",
+      penalty: 10,
+      evidence: [{ url, detail: `Content-Type: ${found.headers["content-type"] ?? "(none)"}` }],
+    });
+  }
+  const fetchOptions = { ...input.limits, fetch: asFetchLike(input.get) };
+  const peek = await validateLlmsTxt(found.body, {
+    source: url,
+    fileUrl: url,
+    fetch: fetchOptions,
+    sitemapUrl: "",
+  });
+  const report = await validateLlmsTxt(found.body, {
+    source: url,
+    fileUrl: url,
+    checkLinks: peek.links > 0 && peek.links <= MAX_LINKS_CHECKED,
+    ...(input.sitemapUrl ? { sitemapUrl: input.sitemapUrl } : {}),
+    fetch: fetchOptions,
+  });
+  const problems = (severity: "error" | "warning") =>
+    report.findings.filter((f) => f.severity === severity && f.code !== "dead-link");
+  const asEvidence = (f: { line?: number | undefined; message: string; code: string }): AuditEvidence => ({
+    url,
+    ...(f.line ? { line: f.line } : {}),
+    element: f.code,
+    detail: f.message,
+  });
+  const errors = problems("error");
+  if (errors.length) {
+    add({
+      code: "llms-txt-invalid",
+      severity: "error",
+      message: `llms.txt has ${errors.length} error(s) (conformance level ${report.level})`,
+      fix: "Fix each line listed: an H1 title first, a `>` summary, `## Section` headings with `- [title](url): note` links.",
+      penalty: Math.min(40, 10 * errors.length),
+      evidence: errors.map(asEvidence),
+    });
+  }
+  const warnings = problems("warning");
+  if (warnings.length) {
+    add({
+      code: "llms-txt-warnings",
+      severity: "warning",
+      message: `llms.txt has ${warnings.length} warning(s)`,
+      fix: "Address each warning at its line (duplicates, links without notes, HTML links with .md twins).",
+      penalty: Math.min(15, 3 * warnings.length),
+      evidence: warnings.map(asEvidence),
+    });
+  }
+  const dead = report.findings.filter((f) => f.code === "dead-link");
+  if (dead.length) {
+    add({
+      code: "llms-txt-dead-links",
+      severity: "error",
+      message: `${dead.length} llms.txt link(s) are dead`,
+      fix: "Remove or correct the dead links; every link in llms.txt should answer 200.",
+      penalty: Math.min(30, 5 * dead.length),
+      evidence: dead.map(asEvidence),
+    });
+  }
+  const listed = new Set(
+    report.llmsTxt.sections.flatMap((s) => s.links.map((l) => pageKey(absolute(l.url, url)))),
+  );
+  // A page counts as covered when llms.txt links it or its .md twin.
+  const covered = input.pages.filter((p) => listed.has(pageKey(p)) || listed.has(pageKey(mdTwinUrl(p))));
+  const coverage = input.pages.length ? covered.length / input.pages.length : 1;
+  if (coverage < 0.5) {
+    add({
+      code: "llms-txt-coverage",
+      severity: "warning",
+      message: `llms.txt lists ${covered.length} of ${input.pages.length} sampled pages (${Math.round(coverage * 100)}%)${report.sitemap ? `; ${report.sitemap.covered} of ${report.sitemap.urls} sitemap URLs` : ""}`,
+      fix: "List the pages agents need (guides, reference, API) in llms.txt sections; put the rest under `## Optional`.",
+      penalty: Math.round(20 * (1 - coverage)),
+      evidence: input.pages
+        .filter((p) => !covered.includes(p))
+        .slice(0, 10)
+        .map((p) => ({ url: p, detail: "not listed" })),
+    });
+  }
+  if (report.tokens.core > LARGE_TOKENS) {
+    add({
+      code: "llms-txt-large",
+      severity: "warning",
+      message: `llms.txt is ${report.tokens.core} tokens without its Optional section`,
+      fix: `Keep llms.txt under ${LARGE_TOKENS} tokens: shorter notes, secondary pages under \`## Optional\`.`,
+      penalty: 10,
+      evidence: [{ url, detail: `${report.tokens.core} tokens (cl100k)` }],
+    });
+  }
+  const full = await input.get(new URL("llms-full.txt", url).href);
+  if (!isText(full)) addFullMissing(add, full.url);
+  return { findings, url, report, coverage, fullTxt: isText(full) };
+}
+
+function addFullMissing(add: (f: Omit<AuditFinding, "category">) => void, url: string): void {
+  add({
+    code: "llms-full-missing",
+    severity: "warning",
+    message: "no llms-full.txt: agents cannot load the whole documentation in one request",
+    fix: "Publish llms-full.txt next to llms.txt with every listed page's markdown (`agentweb publish` writes it).",
+    penalty: 10,
+    evidence: [{ url, detail: "not found or not text" }],
+  });
+}
+
+/** The root llms.txt, and the one under the audited path when that is not the root. */
+function llmsTxtCandidates(startUrl: string): string[] {
+  const start = new URL(startUrl);
+  const dir = start.pathname.replace(/[^/]*$/, "");
+  const out = [new URL("/llms.txt", start).href];
+  if (dir !== "/") out.unshift(new URL(`${dir}llms.txt`, start).href);
+  return out;
+}
+
+async function markdownVersions(input: LlmsTxtInput) {
+  const out: { url: string; ok: boolean; detail: string }[] = [];
+  for (const page of input.pages.slice(0, MARKDOWN_PROBES)) {
+    const twin = await input.get(mdTwinUrl(page), { accept: "text/markdown, text/plain;q=0.9" });
+    if (isMarkdown(twin)) {
+      out.push({ url: page, ok: true, detail: `twin ${twin.url}` });
+      continue;
+    }
+    const negotiated = await input.get(page, { accept: "text/markdown" });
+    const ok = isMarkdown(negotiated);
+    out.push({
+      url: page,
+      ok,
+      detail: ok
+        ? "Accept: text/markdown honoured"
+        : `twin HTTP ${twin.status}; negotiation gave ${negotiated.headers["content-type"] ?? "nothing"}`,
+    });
+  }
+  return out;
+}
+
+function isMarkdown(r: AuditResponse): boolean {
+  const type = (r.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  return (
+    r.status === 200 &&
+    (type === "text/markdown" || type === "text/plain" || type === "text/x-markdown") &&
+    !looksLikeHtml(r.body.subarray(0, 2000).toString("utf8"))
+  );
+}
+
+function absolute(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
