@@ -168,7 +168,8 @@ export function createCrawlJobs(index: IndexHandle, options: { egress?: EgressPo
         await running.finished;
         return jobs.get(id)!;
       }
-      queue.splice(queue.indexOf(id), 1);
+      const at = queue.indexOf(id);
+      if (at >= 0) queue.splice(at, 1);
       const cancelled: CrawlJob = { ...job, state: "cancelled", finishedAt: new Date().toISOString() };
       totals.cancelled += 1;
       publish(cancelled, true);

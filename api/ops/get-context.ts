@@ -41,6 +41,15 @@ export async function getContext(
     { q: request.q, k: CANDIDATES, site: request.site, path: request.path, mode, group: "chunk" },
   );
   const budget = request.maxTokens;
+  // Candidates are re-packed many times per request; unchanged texts are counted once.
+  const counted = new Map<string, number>();
+  const count = (text: string) => {
+    const known = counted.get(text);
+    if (known !== undefined) return known;
+    const n = countTokens(text);
+    counted.set(text, n);
+    return n;
+  };
   const measure = (parts: ContextPart[]) =>
     request.format === "markdown"
       ? countTokens(renderContextMarkdown({ parts }))
@@ -48,28 +57,34 @@ export async function getContext(
 
   const chosen: Candidate[] = [];
   let parts: ContextPart[] = [];
+  let used = 0;
   for (const [rank, hit] of hits.entries()) {
-    const tryParts = buildParts([...chosen, { hit, rank }]);
-    if (measure(tryParts) <= budget) {
+    // A chunk alone larger than what is left cannot fit once merged either (merging only adds).
+    if (chosen.length > 0 && count(hit.text) > budget - used) continue;
+    const tryParts = buildParts([...chosen, { hit, rank }], count);
+    const size = measure(tryParts);
+    if (size <= budget) {
       chosen.push({ hit, rank });
       parts = tryParts;
+      used = size;
     } else if (chosen.length === 0) {
       // The best chunk alone is over budget: cut it rather than answer with nothing.
-      const cut = fitOne({ hit, rank }, budget, measure);
+      const cut = fitOne({ hit, rank }, budget, measure, count);
       if (cut) {
         chosen.push(cut);
-        parts = buildParts(chosen);
+        parts = buildParts(chosen, count);
+        used = measure(parts);
       }
     }
     // Every further candidate is tried: a smaller one may still fit the remaining budget.
-    if (budget - measure(parts) < 8) break;
+    if (budget - used < 8) break;
   }
-  const pack: ContextPack = { query: request.q, budget, totalTokens: measure(parts), parts };
+  const pack: ContextPack = { query: request.q, budget, totalTokens: used, parts };
   return request.format === "markdown" ? { ...pack, markdown: renderContextMarkdown(pack) } : pack;
 }
 
 /** Groups chosen chunks per page (pages by their best rank), adjacent chunks merged, in page order. */
-function buildParts(chosen: Candidate[]): ContextPart[] {
+function buildParts(chosen: Candidate[], count: (text: string) => number): ContextPart[] {
   const pages = new Map<string, Candidate[]>();
   for (const c of [...chosen].sort((a, b) => a.rank - b.rank)) {
     const list = pages.get(c.hit.url) ?? [];
@@ -90,7 +105,7 @@ function buildParts(chosen: Candidate[]): ContextPart[] {
         title: first.title,
         headingPath: first.headingPath,
         text,
-        tokens: countTokens(text),
+        tokens: count(text),
       });
       run = [];
     };
@@ -105,7 +120,12 @@ function buildParts(chosen: Candidate[]): ContextPart[] {
 }
 
 /** The candidate cut to the longest prefix whose part fits the budget (binary search on tokens). */
-function fitOne(c: Candidate, budget: number, measure: (p: ContextPart[]) => number): Candidate | undefined {
+function fitOne(
+  c: Candidate,
+  budget: number,
+  measure: (p: ContextPart[]) => number,
+  count: (text: string) => number,
+): Candidate | undefined {
   let lo = 0;
   let hi = Math.min(budget, countTokens(c.hit.text));
   let best: Candidate | undefined;
@@ -113,7 +133,7 @@ function fitOne(c: Candidate, budget: number, measure: (p: ContextPart[]) => num
     const mid = Math.floor((lo + hi) / 2);
     const text = truncateToTokens(c.hit.text, mid);
     const cut = { ...c, hit: { ...c.hit, text } };
-    if (text.trim() && measure(buildParts([cut])) <= budget) {
+    if (text.trim() && measure(buildParts([cut], count)) <= budget) {
       best = cut;
       lo = mid + 1;
     } else hi = mid - 1;

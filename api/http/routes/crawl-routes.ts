@@ -74,10 +74,12 @@ export function registerCrawlRoutes(app: Hono, registry: RouteRegistry, deps: Ap
           while (!stream.aborted) {
             const job = updates.shift();
             if (!job) {
+              let timer: NodeJS.Timeout | undefined;
               await new Promise<void>((resolve) => {
                 wake = resolve;
-                setTimeout(resolve, KEEPALIVE_MS);
+                timer = setTimeout(resolve, KEEPALIVE_MS);
               });
+              clearTimeout(timer);
               if (updates.length === 0 && !stream.aborted) await stream.write(": keep-alive\n\n");
               continue;
             }
