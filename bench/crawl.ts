@@ -4,7 +4,7 @@
  * fetch loop over the same URLs with the same concurrency (the ceiling). The per-host delay is set
  * to 0 for this loopback run: a real crawl waits 250 ms between requests to a host by default.
  *
- * Run: npx tsx bench/crawl.ts [--dir DIR] [--concurrency N] [--max-pages N]
+ * Run: npx tsx bench/crawl.ts [--dir DIR] [--concurrency N] [--extract-workers N] [--max-pages N]
  * Without --dir it runs `apt-get download postgresql-doc-15 && dpkg -x` into $TMPDIR/agentweb-bench.
  */
 import { execFileSync } from "node:child_process";
@@ -20,11 +20,13 @@ const { values } = parseArgs({
   options: {
     dir: { type: "string" },
     concurrency: { type: "string", default: "4" },
+    "extract-workers": { type: "string", default: "2" },
     "max-pages": { type: "string", default: "2000" },
   },
 });
 const concurrency = Number(values.concurrency);
 const maxPages = Number(values["max-pages"]);
+const extractWorkers = Number(values["extract-workers"]);
 
 function postgresDocs(): string {
   if (values.dir) return values.dir;
@@ -60,6 +62,7 @@ try {
     userAgent: "agentweb-bench/0.1",
     delayMs: 0,
     render: "never",
+    extractWorkers,
   })) {
     counts[e.type] += 1;
     if (e.type === "page") {
@@ -85,24 +88,27 @@ try {
   );
   const bareMs = performance.now() - t1;
 
-  printTable(`postgresql-doc-15 on 127.0.0.1, concurrency ${concurrency}, per-host delay 0 (loopback)`, [
-    {
-      run: "agentweb crawl (robots, fetch, extract, markdown)",
-      pages: counts.page,
-      skipped: counts.skipped,
-      failed: counts.failed,
-      seconds: (crawlMs / 1000).toFixed(1),
-      "pages/s": (counts.page / (crawlMs / 1000)).toFixed(1),
-    },
-    {
-      run: "bare fetch loop, same URLs",
-      pages: urls.length,
-      skipped: 0,
-      failed: 0,
-      seconds: (bareMs / 1000).toFixed(1),
-      "pages/s": (urls.length / (bareMs / 1000)).toFixed(1),
-    },
-  ]);
+  printTable(
+    `postgresql-doc-15 on 127.0.0.1, concurrency ${concurrency}, ${extractWorkers} extraction workers, per-host delay 0 (loopback)`,
+    [
+      {
+        run: "agentweb crawl (robots, fetch, extract, markdown)",
+        pages: counts.page,
+        skipped: counts.skipped,
+        failed: counts.failed,
+        seconds: (crawlMs / 1000).toFixed(1),
+        "pages/s": (counts.page / (crawlMs / 1000)).toFixed(1),
+      },
+      {
+        run: "bare fetch loop, same URLs",
+        pages: urls.length,
+        skipped: 0,
+        failed: 0,
+        seconds: (bareMs / 1000).toFixed(1),
+        "pages/s": (urls.length / (bareMs / 1000)).toFixed(1),
+      },
+    ],
+  );
   console.log(
     `\nhtml tokens ${htmlTokens}, markdown tokens ${mdTokens} (${((100 * mdTokens) / Math.max(1, htmlTokens)).toFixed(0)} %), ` +
       `${(bytes / 1e6).toFixed(1)} MB fetched by the bare loop, crawl RSS growth ${rssMb} MB`,

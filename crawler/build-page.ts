@@ -17,6 +17,8 @@ export function buildPage(input: {
   extracted: ExtractedPage;
   fetchedVia: FetchedVia;
   headers: Record<string, string | string[] | undefined>;
+  /** Token counts when already made (by an extraction worker). */
+  tokens?: Page["tokens"];
 }): Page {
   const { extracted } = input;
   const header = (name: string) => {
@@ -37,7 +39,7 @@ export function buildPage(input: {
     headings: extracted.headings,
     contentHash: createHash("sha256").update(extracted.markdown).digest("hex").slice(0, 32),
     fetchedVia: input.fetchedVia,
-    tokens: { html: countTokens(input.html), markdown: countTokens(extracted.markdown) },
+    tokens: input.tokens ?? { html: countTokens(input.html), markdown: countTokens(extracted.markdown) },
     removed: extracted.removed,
     fetchedAt: new Date().toISOString(),
     ...(etag ? { etag } : {}),

@@ -81,6 +81,8 @@ export const Config = z.object({
   headers: lines.default([]),
   /** A Cookie header for the crawl's own origin. */
   cookie: z.string().optional(),
+  /** Worker threads for extraction during a crawl (0 = in the crawl's own thread). */
+  extractWorkers: int(0, 16).default(2),
   /** Seed crawls with the links of the site's llms.txt. */
   fromLlmsTxt: bool.default(false),
   /** The Chromium binary used for rendering. */
@@ -132,6 +134,7 @@ export const CONFIG_ENV = {
   headers: "AGENTWEB_HEADERS",
   cookie: "AGENTWEB_COOKIE",
   fromLlmsTxt: "AGENTWEB_FROM_LLMS_TXT",
+  extractWorkers: "AGENTWEB_EXTRACT_WORKERS",
   chromiumPath: "AGENTWEB_CHROMIUM_PATH",
   apiKeys: "AGENTWEB_API_KEYS",
   rateLimitRps: "AGENTWEB_RATE_LIMIT_RPS",

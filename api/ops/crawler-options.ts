@@ -21,6 +21,7 @@ export function crawlerOptions(config: Config, egress?: EgressPolicy): Partial<C
     retries: config.retries,
     chromiumPath: config.chromiumPath,
     fromLlmsTxt: config.fromLlmsTxt,
+    extractWorkers: config.extractWorkers,
     ...(config.headers.length ? { originHeaders: headers } : {}),
     ...(config.cookie ? { cookie: config.cookie } : {}),
     ...(egress ? { egress } : {}),
