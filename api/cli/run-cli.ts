@@ -35,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   "llms-txt": async () => (await import("./commands/llms-txt.js")).llmsTxtCommand,
   publish: async () => (await import("./commands/publish.js")).publishCommand,
   extract: async () => (await import("./commands/extract.js")).extractCommand,
+  audit: async () => (await import("./commands/audit.js")).auditCommand,
 };
 
 /**

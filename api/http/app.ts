@@ -10,6 +10,7 @@ import { registerHostingRoutes } from "./hosting-routes.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { sendProblem, toProblem } from "./problem.js";
 import type { ApiDeps } from "./routes/api-deps.js";
+import { registerAuditRoutes } from "./routes/audit-routes.js";
 import { registerCrawlRoutes } from "./routes/crawl-routes.js";
 import { registerMcpRoute } from "./routes/mcp-route.js";
 import { registerMetaRoutes } from "./routes/meta-routes.js";
@@ -71,6 +72,7 @@ export function createApp(deps: {
   registerReadRoutes(app, registry, api);
   registerSiteRoutes(app, registry, api);
   registerCrawlRoutes(app, registry, api);
+  registerAuditRoutes(app, registry, api);
   registerMcpRoute(app, api, index.config);
 
   // Public hosting of published sites: /sites/:siteId/llms.txt, …/<page path>.md and the root site.

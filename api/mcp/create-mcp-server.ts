@@ -22,6 +22,7 @@ import type { IndexHandle } from "../ops/index-handle.js";
 import { buildSitePublication } from "../ops/publish-site.js";
 import { searchDocs } from "../ops/search-docs.js";
 import { listSites } from "../ops/sites.js";
+import { registerAuditTool } from "./audit-tool.js";
 import { textAndData, toolResult } from "./tool-result.js";
 
 /** A page returned to a model is cut here unless it asks for more: tokens per response are limited. */
@@ -160,6 +161,7 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
 }
 
 function registerAdminTools(server: McpServer, deps: McpDeps): void {
+  registerAuditTool(server, deps);
   const jobsOrFail = () => {
     if (!deps.jobs)
       throw new AgentwebError(

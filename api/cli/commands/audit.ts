@@ -1,0 +1,84 @@
+import { writeFileSync } from "node:fs";
+import { renderAuditHtml } from "../../../crawler/audit/report-html.js";
+import { renderAuditMarkdown } from "../../../crawler/audit/report-markdown.js";
+import { AuditRequest } from "../../../schemas/audit.js";
+import { AgentwebError } from "../../../schemas/errors.js";
+import { auditSite, DEFAULT_AUDIT_PAGES } from "../../ops/audit-site.js";
+import { intFlag, parseCommandArgs } from "../args.js";
+import { loadConfig } from "../config-loader.js";
+import type { CommandIo } from "./command.js";
+
+export const AUDIT_HELP = `Usage: agentweb audit URL [options]
+
+How ready a site is for AI agents: samples pages (the start page, llms.txt and sitemap entries,
+navigation links) and checks AI crawler access in robots.txt, llms.txt and markdown versions, the
+sitemap, text readable without JavaScript (plain HTTP vs Chromium), token weight, and structure and
+metadata. Prints a 0-100 score, findings with evidence, a fix list ordered by impact and, when
+llms.txt is missing or weak, a suggested llms.txt.
+
+Options:
+  --max-pages N     pages to sample (default ${DEFAULT_AUDIT_PAGES})
+  --format FORMAT   md (default), json, or html (one self-contained file)
+  --json            same as --format json
+  --out FILE        write the report to FILE instead of stdout
+  --fail-under N    exit 1 when the score is under N (for CI)
+  --no-render       skip Chromium (the JavaScript check then uses the extractor's signals)
+
+Exit codes: 0 done; 1 score under --fail-under; 2 could not do it (bad usage, start URL unreachable).`;
+
+const FORMATS = ["md", "json", "html"] as const;
+type Format = (typeof FORMATS)[number];
+
+/**
+ * \`agentweb audit URL\`.
+ *
+ * @example await auditCommand(["https://docs.example.com/", "--format", "html", "--out", "audit.html"], io) // 0 or 1
+ */
+export async function auditCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    "max-pages": { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    "fail-under": { type: "string" },
+    "no-render": { type: "boolean" },
+  });
+  if (values.help) {
+    io.out(AUDIT_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new AgentwebError("BAD_USAGE", "audit needs one URL (see agentweb audit --help)");
+  const format = (values.json ? "json" : (values.format ?? "md")) as Format;
+  if (!FORMATS.includes(format))
+    throw new AgentwebError("BAD_USAGE", `--format takes md, json or html (got ${format})`);
+  const failUnder = intFlag("fail-under", values["fail-under"]);
+  const parsed = AuditRequest.safeParse({
+    url: positionals[0],
+    maxPages: intFlag("max-pages", values["max-pages"]),
+  });
+  if (!parsed.success) throw new AgentwebError("BAD_USAGE", parsed.error.issues[0]?.message ?? "bad input");
+  const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
+  const live = io.stderr.isTTY === true;
+  const report = await auditSite(parsed.data, {
+    userAgent: config.userAgent,
+    timeoutMs: Math.min(config.requestTimeoutMs, 20_000),
+    maxBytes: config.maxBodyBytes,
+    chromiumPath: values["no-render"] ? false : config.chromiumPath,
+    ...(live
+      ? {
+          onProgress: (step: string, pages: number) =>
+            io.stderr.write(`\raudit: ${step} (${pages} pages)   `),
+        }
+      : {}),
+  });
+  if (live) io.stderr.write("\n");
+  const text =
+    format === "json"
+      ? JSON.stringify(report)
+      : format === "html"
+        ? renderAuditHtml(report)
+        : renderAuditMarkdown(report);
+  if (values.out) writeFileSync(values.out, text);
+  else io.out(text.trimEnd());
+  return failUnder !== undefined && report.score < failUnder ? 1 : 0;
+}
