@@ -217,3 +217,17 @@ describe("crawl: content types, duplicates, traps, opt-outs", () => {
     expect(srv.paths().filter((p) => p.includes("secret"))).toHaveLength(0);
   });
 });
+
+describe("crawl: per-prefix budgets", () => {
+  it("stops queueing under a prefix once its budget is spent", async () => {
+    const api = Array.from({ length: 6 }, (_, i) => `/api/p${i}.html`);
+    const routes: Record<string, Handler> = { "/": html(htmlPage("Home", [...api, "/guide.html"])) };
+    for (const p of [...api, "/guide.html"]) routes[p] = html(htmlPage(`Page ${p}`));
+    const srv = await serve(routes);
+    const s = summary(
+      await run({ startUrl: `${srv.url}/`, prefixBudgets: { "/api/": 2 }, markdownTwins: false }),
+    );
+    expect(Object.keys(s).filter((p) => p.startsWith("/api/"))).toHaveLength(2);
+    expect(s["/guide.html"]).toBe("page:http");
+  });
+});

@@ -81,6 +81,8 @@ export const Config = z.object({
   headers: lines.default([]),
   /** A Cookie header for the crawl's own origin. */
   cookie: z.string().optional(),
+  /** Pages allowed under a path prefix, "/docs/api/=100" each (the longest matching prefix decides). */
+  budgets: list.pipe(z.array(z.string().regex(/^\/.*=\d+$/, "a budget is '/path/prefix/=N'"))).default([]),
   /** Worker threads for extraction during a crawl (0 = in the crawl's own thread). */
   extractWorkers: int(0, 16).default(2),
   /** Seed crawls with the links of the site's llms.txt. */
@@ -135,6 +137,7 @@ export const CONFIG_ENV = {
   cookie: "AGENTWEB_COOKIE",
   fromLlmsTxt: "AGENTWEB_FROM_LLMS_TXT",
   extractWorkers: "AGENTWEB_EXTRACT_WORKERS",
+  budgets: "AGENTWEB_BUDGETS",
   chromiumPath: "AGENTWEB_CHROMIUM_PATH",
   apiKeys: "AGENTWEB_API_KEYS",
   rateLimitRps: "AGENTWEB_RATE_LIMIT_RPS",

@@ -14,8 +14,14 @@ export function crawlerOptions(config: Config, egress?: EgressPolicy): Partial<C
     const colon = line.indexOf(":");
     headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
+  const prefixBudgets: Record<string, number> = {};
+  for (const entry of config.budgets) {
+    const eq = entry.lastIndexOf("=");
+    prefixBudgets[entry.slice(0, eq)] = Number(entry.slice(eq + 1));
+  }
   return {
     render: config.render,
+    ...(config.budgets.length ? { prefixBudgets } : {}),
     respectRobots: !config.ignoreRobots,
     delayMs: config.delayMs,
     retries: config.retries,

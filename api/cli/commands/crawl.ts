@@ -27,6 +27,7 @@ Options:
   --retries N        extra attempts for timeouts, resets, 5xx and 429 (default 2)
   --header 'N: V'    send this header to the site's own origin only (repeatable; docs behind a login)
   --cookie 'a=b'     send this Cookie to the site's own origin only
+  --budget P=N       at most N pages under path prefix P, e.g. /docs/api/=100 (repeatable)
   --from-llms-txt    also seed the crawl with the links of the site's llms.txt
   --fresh            forget the saved crawl state and start over (by default an interrupted crawl
                      resumes, and a finished one is re-crawled incrementally with conditional requests)
@@ -55,6 +56,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     cookie: { type: "string" },
     fresh: { type: "boolean" },
     "from-llms-txt": { type: "boolean" },
+    budget: { type: "string", multiple: true },
   });
   if (values.help) {
     io.out(CRAWL_HELP);
@@ -82,6 +84,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
       headers: values.header,
       cookie: values.cookie,
       fromLlmsTxt: values["from-llms-txt"],
+      budgets: values.budget,
     },
   });
   if (config.ignoreRobots)
