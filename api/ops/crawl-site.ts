@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { crawl } from "../../crawler/crawl.js";
 import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { createIndexWriter } from "../../indexer/index-writer.js";
+import type { Config } from "../../schemas/config.js";
 import type { ErrorCode } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
 import { crawlerOptions } from "./crawler-options.js";
@@ -54,7 +55,16 @@ export interface CrawlSummary {
  */
 export async function crawlSite(
   index: IndexHandle,
-  input: { url: string; signal?: AbortSignal; egress?: EgressPolicy; fresh?: boolean },
+  input: {
+    url: string;
+    signal?: AbortSignal;
+    /** The egress guard policy: set for crawls started through HTTP or MCP. */
+    egress?: EgressPolicy;
+    /** Discard the saved crawl state and start over (`--fresh`). */
+    fresh?: boolean;
+    /** Per-crawl limits over the config's (an API crawl job's own maxPages, globs…). */
+    limits?: Partial<Pick<Config, "maxPages" | "maxDepth" | "include" | "exclude">>;
+  },
   hooks: CrawlHooks = {},
 ): Promise<CrawlSummary> {
   const { config, store } = index;
@@ -71,7 +81,14 @@ export async function crawlSite(
   const storedHashes = await store.pageHashes(site);
   const state = { stateDir: join(config.data, "crawls"), ...(input.fresh ? { fresh: true } : {}) };
 
-  for await (const event of crawl({ ...config, ...crawlerOptions(config, input.egress), ...state, startUrl: input.url, ...(input.signal ? { signal: input.signal } : {}) })) {
+  for await (const event of crawl({
+    ...config,
+    ...crawlerOptions(config, input.egress),
+    ...state,
+    ...definedOnly(input.limits),
+    startUrl: input.url,
+    ...(input.signal ? { signal: input.signal } : {}),
+  })) {
     if (event.type === "page") {
       const { page } = event;
       site = page.site;
@@ -110,7 +127,13 @@ export async function crawlSite(
       startUrl: input.url,
       embedder: embedder?.name ?? "none",
       dims: embedder?.dims ?? store.dims,
-      lastCrawl: { startedAt, finishedAt, ok: progress.ok, skipped: progress.skipped, failed: progress.failed },
+      lastCrawl: {
+        startedAt,
+        finishedAt,
+        ok: progress.ok,
+        skipped: progress.skipped,
+        failed: progress.failed,
+      },
     };
   });
   return {
@@ -122,4 +145,8 @@ export async function crawlSite(
     problems,
     skipped,
   };
+}
+
+function definedOnly<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
