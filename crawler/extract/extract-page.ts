@@ -13,6 +13,7 @@ import { toMarkdown } from "../markdown/to-markdown.js";
 import { annotate } from "./annotate.js";
 import { markArticleBoilerplate, pruneArticleBoilerplate } from "./article-boilerplate.js";
 import { textOf } from "./dom-utils.js";
+import { flattenDeepNesting } from "./flatten-deep.js";
 import { removeHiddenContent } from "./hidden-content.js";
 import { findMainRegion } from "./landmarks.js";
 import { baseUrlOf, collectLinks } from "./links.js";
@@ -54,6 +55,13 @@ export interface ExtractedPage extends StructuredMetadata {
   contentSource?: MainContent["source"];
 }
 
+/**
+ * Input cap: extraction is roughly linear but costs ~1 s per MB of real docs markup, and a hostile
+ * or broken page can be arbitrarily large. The largest real page seen (Node's all-in-one API page)
+ * is 5.9 MB; past this many characters the rest of the page is dropped and reported.
+ */
+export const MAX_HTML_CHARS = 6_000_000;
+
 /** Below this many readable characters a linkedom result is re-checked with jsdom. */
 const THIN_CHARS = 200;
 
@@ -69,6 +77,8 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const structured = readStructuredMetadata(doc);
   const js = collectJsSignals(doc);
   removeHiddenContent(doc, log);
+  // After the guard: a flattened subtree keeps its text, which must not include hidden text.
+  flattenDeepNesting(doc.body, log);
   annotate(doc.body);
   labelTabPanels(doc);
   const declaredMain = findMainRegion(doc);
@@ -138,7 +148,8 @@ function emptyPage(reason: string, chars: number): ExtractedPage {
  * page.removed;   // [{ reason: "noise:navigation", target: "nav.sidebar", chars: 1830 }, …]
  */
 export function extractPage(html: string, pageUrl: string): ExtractedPage {
-  const input = sanitizeHtmlInput(html);
+  const { html: capped, droppedChars } = capInput(typeof html === "string" ? html : "");
+  const input = sanitizeHtmlInput(capped);
   let page = runOn(parseWithLinkedom(input), pageUrl);
   const plainChars = page ? markdownToPlainText(page.markdown).length : 0;
   const rough = roughTextLength(input);
@@ -149,5 +160,16 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const second = runOn(parseWithJsdom(input, pageUrl), pageUrl);
     if (second && (!page || markdownToPlainText(second.markdown).length > plainChars)) page = second;
   }
-  return page ?? emptyPage("error:unparseable", input.length);
+  page ??= emptyPage("error:unparseable", input.length);
+  if (droppedChars > 0)
+    page.removed.push({ reason: "limit:input-truncated", target: "document", chars: droppedChars });
+  return page;
+}
+
+/** Cuts oversized input at the last tag boundary before MAX_HTML_CHARS. */
+function capInput(html: string): { html: string; droppedChars: number } {
+  if (html.length <= MAX_HTML_CHARS) return { html, droppedChars: 0 };
+  const cut = html.lastIndexOf("<", MAX_HTML_CHARS);
+  const end = cut > MAX_HTML_CHARS / 2 ? cut : MAX_HTML_CHARS;
+  return { html: html.slice(0, end), droppedChars: html.length - end };
 }

@@ -98,7 +98,10 @@ export function removeHiddenContent(doc: Document, log: RemovalLog): void {
         }
       }
     }
-    for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push(el.childNodes[i]!);
+    // linkedom builds `childNodes` afresh on every access: read it once (a 20 MB page has
+    // parents with tens of thousands of children, and indexing it in the loop was quadratic).
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   if (invisibleChars > 0)
     log.add("hidden:invisible-characters", "zero-width/bidi/tag characters", invisibleChars);

@@ -84,7 +84,14 @@ export function parseWithJsdom(html: string, url: string): ParsedDocument | unde
       dom.window.close();
       return undefined;
     }
-    return { document, parser: "jsdom", dispose: () => dom.window.close() };
+    const close = () => {
+      try {
+        dom.window.close();
+      } catch {
+        // jsdom's teardown recurses per nesting level and overflows on pathologically deep markup.
+      }
+    };
+    return { document, parser: "jsdom", dispose: close };
   };
   try {
     return attempt(html);

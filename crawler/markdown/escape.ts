@@ -18,7 +18,8 @@ export function escapeMarkdownText(text: string): string {
       .replace(/`/g, "\\`")
       .replace(/\*(?=\S)|(?<=\S)\*/g, "\\*")
       .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
-      .replace(/\[(?=[^\]]*\]\()/g, "\\[")
+      // Bounded lookahead: an unbounded one was quadratic on 100k "[" characters.
+      .replace(/\[(?=[^\]\n]{0,1000}\]\()/g, "\\[")
       .replace(/^(#{1,6})(?=\s|$)/, "\\$1")
       .replace(/^([-+])(?=\s)/, "\\$1")
       .replace(/^(\d+)([.)])(?=\s)/, "$1\\$2")

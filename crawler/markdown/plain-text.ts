@@ -9,21 +9,24 @@
  * @example markdownToPlainText("# Title\n\nSee [docs](https://x.test/).") // "Title\n\nSee docs."
  */
 export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/^\s*(`{3,}|~{3,}).*$/gm, "")
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, "")
-    .replace(/^#{1,6}\s+/gm, "")
-    .replace(/^\s*(>\s?)+/gm, "")
-    .replace(/^\s*([-*+]|\d+[.)])\s+/gm, "")
-    .replace(/<br>/g, " ")
-    .replace(/\s*\|\s*/g, " ")
-    .replace(/(\*\*|__|~~)/g, "")
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
-    .replace(/`/g, "")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return (
+    markdown
+      .replace(/^\s*(`{3,}|~{3,}).*$/gm, "")
+      // Bounded link text and URL: unbounded classes were quadratic on runs of "[" or "](" .
+      .replace(/!\[([^\]\n]{0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
+      .replace(/\[([^\]\n]{0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
+      .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, "")
+      .replace(/^#{1,6}\s+/gm, "")
+      .replace(/^\s*(>\s?)+/gm, "")
+      .replace(/^\s*([-*+]|\d+[.)])\s+/gm, "")
+      .replace(/<br>/g, " ")
+      .replace(/\s*\|\s*/g, " ")
+      .replace(/(\*\*|__|~~)/g, "")
+      .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
+      .replace(/`/g, "")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()
+  );
 }
 
 /**
@@ -36,7 +39,7 @@ export function markdownToPlainText(markdown: string): string {
 export function markdownToMainText(markdown: string): string {
   const body = markdown
     .replace(/^# [^\n]*\n+/, "")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[\s*\]\([^)]*\)/g, "");
+    .replace(/!\[[^\]\n]{0,1000}\]\([^)\s]{0,4000}\)/g, "")
+    .replace(/\[\s{0,10}\]\([^)\s]{0,4000}\)/g, "");
   return markdownToPlainText(body);
 }

@@ -71,6 +71,18 @@ function blockquote(text: string): string {
     .join("\n");
 }
 
+/** Position of each `<li>` in its list, computed once per list (indexOf per item was quadratic). */
+const itemIndexes = new WeakMap<Element, Map<Element, number>>();
+
+function itemIndex(list: Element, item: Element): number {
+  let indexes = itemIndexes.get(list);
+  if (!indexes) {
+    indexes = new Map([...list.children].map((child, i) => [child, i]));
+    itemIndexes.set(list, indexes);
+  }
+  return indexes.get(item) ?? 0;
+}
+
 /** The rule table, highest precedence first. */
 export const MARKDOWN_RULES: readonly NamedRule[] = [
   {
@@ -225,7 +237,7 @@ export const MARKDOWN_RULES: readonly NamedRule[] = [
         let prefix = `${options.bulletListMarker} `;
         if (parent?.nodeName === "OL") {
           const start = Number(parent.getAttribute("start") ?? "1");
-          const index = [...parent.children].indexOf(node as Element);
+          const index = itemIndex(parent, node as Element);
           prefix = `${(Number.isFinite(start) ? start : 1) + index}. `;
         }
         const body = content
