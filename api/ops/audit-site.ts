@@ -42,7 +42,7 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
   const guard = o.egress ? createEgressGuard(o.egress) : undefined;
   if (guard) await guard.check(input.url);
   const limits = { userAgent: o.userAgent, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes };
-  const get = createAuditFetch({ ...limits, ...(guard ? { guard } : {}) });
+  const get = createAuditFetch({ ...limits, origin: new URL(input.url).origin, ...(guard ? { guard } : {}) });
   const first = await get(input.url);
   if (first.status === 0) throw new AgentwebError("UNREACHABLE", `cannot reach ${input.url}: ${first.error}`);
   const renderer =

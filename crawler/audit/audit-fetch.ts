@@ -27,7 +27,15 @@ export interface AuditFetchOptions {
   maxBytes: number;
   /** Set for audits started over HTTP or MCP: every hop is resolved and vetted, the socket pinned. */
   guard?: EgressGuard;
+  /**
+   * The audited origin: URLs elsewhere are not requested (an audit of one site does not crawl
+   * others); they come back with status 0 and an OFF_ORIGIN error.
+   */
+  origin?: string;
 }
+
+/** The error of a response the audit did not request because the URL is on another origin. */
+export const OFF_ORIGIN = "OFF_ORIGIN";
 
 export type AuditFetch = (url: string, headers?: Record<string, string>) => Promise<AuditResponse>;
 
@@ -39,6 +47,17 @@ export type AuditFetch = (url: string, headers?: Record<string, string>) => Prom
 export function createAuditFetch(o: AuditFetchOptions): AuditFetch {
   return async (url, headers = {}) => {
     const started = performance.now();
+    if (o.origin && originOf(url) !== o.origin) {
+      return {
+        url,
+        finalUrl: url,
+        status: 0,
+        headers: {},
+        body: Buffer.alloc(0),
+        ms: 0,
+        error: `${OFF_ORIGIN}: not fetched (outside ${o.origin})`,
+      };
+    }
     try {
       const res = await httpFetch(url, {
         headers: { "user-agent": o.userAgent, accept: "text/html,*/*;q=0.8", ...headers },
@@ -80,4 +99,12 @@ export function asFetchLike(get: AuditFetch): FetchLike {
     Object.defineProperty(response, "url", { value: res.finalUrl });
     return response;
   };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
 }

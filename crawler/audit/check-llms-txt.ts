@@ -28,7 +28,7 @@ export interface LlmsTxtOutcome {
   fullTxt: boolean;
 }
 
-/** Link checks fetch every link: beyond this many the audit checks none (the sample covers pages). */
+/** Links of llms.txt requested to find dead ones. */
 const MAX_LINKS_CHECKED = 100;
 /** Pages probed for a markdown version. */
 const MARKDOWN_PROBES = 5;
@@ -94,21 +94,13 @@ export async function checkLlmsTxt(input: LlmsTxtInput): Promise<LlmsTxtOutcome>
     });
   }
   const fetchOptions = { ...input.limits, fetch: asFetchLike(input.get) };
-  const peek = await validateLlmsTxt(found.body, {
-    source: url,
-    fileUrl: url,
-    fetch: fetchOptions,
-    sitemapUrl: "",
-  });
   const report = await validateLlmsTxt(found.body, {
     source: url,
     fileUrl: url,
-    checkLinks: peek.links > 0 && peek.links <= MAX_LINKS_CHECKED,
     ...(input.sitemapUrl ? { sitemapUrl: input.sitemapUrl } : {}),
     fetch: fetchOptions,
   });
-  const problems = (severity: "error" | "warning") =>
-    report.findings.filter((f) => f.severity === severity && f.code !== "dead-link");
+  const problems = (severity: "error" | "warning") => report.findings.filter((f) => f.severity === severity);
   const asEvidence = (f: { line?: number | undefined; message: string; code: string }): AuditEvidence => ({
     url,
     ...(f.line ? { line: f.line } : {}),
@@ -137,17 +129,7 @@ export async function checkLlmsTxt(input: LlmsTxtInput): Promise<LlmsTxtOutcome>
       evidence: warnings.map(asEvidence),
     });
   }
-  const dead = report.findings.filter((f) => f.code === "dead-link");
-  if (dead.length) {
-    add({
-      code: "llms-txt-dead-links",
-      severity: "error",
-      message: `${dead.length} llms.txt link(s) are dead`,
-      fix: "Remove or correct the dead links; every link in llms.txt should answer 200.",
-      penalty: Math.min(30, 5 * dead.length),
-      evidence: dead.map(asEvidence),
-    });
-  }
+  await checkLinkTargets(report, url, input, add);
   const listed = new Set(
     report.llmsTxt.sections.flatMap((s) => s.links.map((l) => pageKey(absolute(l.url, url)))),
   );
@@ -182,6 +164,58 @@ export async function checkLlmsTxt(input: LlmsTxtInput): Promise<LlmsTxtOutcome>
   return { findings, url, report, coverage, fullTxt: isText(full) };
 }
 
+/**
+ * Dead links among llms.txt's links on the audited origin; links to other origins are not
+ * requested (the audit stays on the site) but reported when they are the majority, as on a copy or
+ * staging host whose llms.txt still names production.
+ */
+async function checkLinkTargets(
+  report: LlmsTxtReport,
+  fileUrl: string,
+  input: LlmsTxtInput,
+  add: (f: Omit<AuditFinding, "category">) => void,
+): Promise<void> {
+  const origin = new URL(fileUrl).origin;
+  const links = report.llmsTxt.sections.flatMap((s) => s.links.map((l) => absolute(l.url, fileUrl)));
+  const own = [...new Set(links.filter((l) => l.startsWith(`${origin}/`)))];
+  const elsewhere = links.filter((l) => !l.startsWith(`${origin}/`));
+  const dead: AuditEvidence[] = [];
+  for (const link of own.slice(0, MAX_LINKS_CHECKED)) {
+    const res = await input.get(link, { accept: "text/markdown, text/plain;q=0.9, */*;q=0.5" });
+    if (res.status !== 200)
+      dead.push({ url: link, detail: res.error ?? `HTTP ${res.status}`, element: `listed in ${fileUrl}` });
+  }
+  if (dead.length) {
+    add({
+      code: "llms-txt-dead-links",
+      severity: "error",
+      message: `${dead.length} of ${Math.min(own.length, MAX_LINKS_CHECKED)} llms.txt links checked are dead`,
+      fix: "Remove or correct the dead links; every link in llms.txt should answer 200.",
+      penalty: Math.min(30, 5 * dead.length),
+      evidence: dead,
+    });
+  }
+  if (elsewhere.length > own.length) {
+    const origins = [...new Set(elsewhere.map((l) => absoluteOrigin(l)))];
+    add({
+      code: "llms-txt-other-origin",
+      severity: "warning",
+      message: `${elsewhere.length} of ${links.length} llms.txt links point to another origin (${origins.slice(0, 3).join(", ")}): not checked`,
+      fix: `Link the pages of the site that serves this llms.txt (${origin}); a copy or staging host should rewrite them.`,
+      penalty: 10,
+      evidence: elsewhere.slice(0, 10).map((l) => ({ url: l, element: `listed in ${fileUrl}` })),
+    });
+  }
+}
+
+function absoluteOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 function addFullMissing(add: (f: Omit<AuditFinding, "category">) => void, url: string): void {
   add({
     code: "llms-full-missing",
@@ -204,7 +238,17 @@ function llmsTxtCandidates(startUrl: string): string[] {
 
 async function markdownVersions(input: LlmsTxtInput) {
   const out: { url: string; ok: boolean; detail: string }[] = [];
-  for (const page of input.pages.slice(0, MARKDOWN_PROBES)) {
+  // Spread over the sample: a site often has twins for its docs pages but not for its home or blog.
+  const step = Math.max(1, input.pages.length / MARKDOWN_PROBES);
+  const probes = [
+    ...new Set(
+      Array.from(
+        { length: Math.min(MARKDOWN_PROBES, input.pages.length) },
+        (_, i) => input.pages[Math.floor(i * step)]!,
+      ),
+    ),
+  ];
+  for (const page of probes) {
     const twin = await input.get(mdTwinUrl(page), { accept: "text/markdown, text/plain;q=0.9" });
     if (isMarkdown(twin)) {
       out.push({ url: page, ok: true, detail: `twin ${twin.url}` });

@@ -24,6 +24,8 @@ const MAX_URLS = 50_000;
  */
 export async function checkSitemap(input: {
   origin: string;
+  /** The audited path's directory, e.g. "/docs/". */
+  prefix?: string;
   robotsSitemaps: string[];
   get: AuditFetch;
   /** How many sitemap URLs to request to see that they are alive. */
@@ -31,7 +33,11 @@ export async function checkSitemap(input: {
 }): Promise<SitemapOutcome> {
   const findings: AuditFinding[] = [];
   const add = (f: Omit<AuditFinding, "category">) => findings.push({ category: "sitemap", ...f });
-  const roots = input.robotsSitemaps.length ? input.robotsSitemaps : [`${input.origin}/sitemap.xml`];
+  // Without a Sitemap: line, look where static hosts put it: under the audited path (a project
+  // site on GitHub Pages lives under /<repo>/), then at the root.
+  const fallback = !input.robotsSitemaps.length;
+  const under = `${input.origin}${input.prefix ?? "/"}sitemap.xml`;
+  const roots = fallback ? [...new Set([under, `${input.origin}/sitemap.xml`])] : input.robotsSitemaps;
   const urls = new Map<string, { url: string; lastmod?: string }>();
   const invalid: { url: string; detail: string }[] = [];
   const queue = [...roots];
@@ -69,6 +75,8 @@ export async function checkSitemap(input: {
       }
     }
   }
+  // A guessed location that is simply absent is not a broken sitemap once another one was found.
+  if (found && fallback) invalid.splice(0, invalid.length, ...invalid.filter((i) => i.detail !== "HTTP 404"));
   const list = [...urls.values()];
   const withLastmod = list.filter((u) => u.lastmod).length;
   if (!found) {
@@ -116,7 +124,22 @@ export async function checkSitemap(input: {
         .map((u) => ({ url: found!, element: `<loc>${u.url}</loc>`, detail: "no <lastmod>" })),
     });
   }
-  const probed = spread(list, input.probe);
+  // sitemaps.org: a sitemap lists URLs of its own host only; others are not requested.
+  const offsite = list.filter((u) => !u.url.startsWith(`${input.origin}/`));
+  if (offsite.length) {
+    add({
+      code: "sitemap-other-origin",
+      severity: "error",
+      message: `${offsite.length} of ${list.length} sitemap URLs are on another origin than ${input.origin}`,
+      fix: `List this site's own URLs (${input.origin}/…); a copy or staging host should rewrite <loc>.`,
+      penalty: Math.round(40 * (offsite.length / list.length)),
+      evidence: offsite.slice(0, 5).map((u) => ({ url: found!, element: `<loc>${u.url}</loc>` })),
+    });
+  }
+  const probed = spread(
+    list.filter((u) => u.url.startsWith(`${input.origin}/`)),
+    input.probe,
+  );
   const dead: { url: string; detail: string }[] = [];
   for (const u of probed) {
     const res = await input.get(u.url);

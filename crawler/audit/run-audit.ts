@@ -51,7 +51,8 @@ export async function runAudit(o: RunAuditOptions): Promise<AuditOutcome> {
       ? [...robots.body.toString("utf8").matchAll(/^\s*sitemap\s*:\s*(\S+)/gim)].map((m) => m[1]!)
       : [];
   progress("sitemap", 0);
-  const sitemap = await checkSitemap({ origin, robotsSitemaps, get: o.get, probe: 10 });
+  const prefix = new URL(o.startUrl).pathname.replace(/[^/]*$/, "");
+  const sitemap = await checkSitemap({ origin, prefix, robotsSitemaps, get: o.get, probe: 10 });
   progress("pages", 0);
   const llmsLinks = await llmsTxtLinks(o.startUrl, o.get);
   const pages = await samplePages({
