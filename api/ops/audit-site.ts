@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { accessSync, constants } from "node:fs";
 import { createAuditFetch } from "../../crawler/audit/audit-fetch.js";
 import type { PageFacts } from "../../crawler/audit/page-facts.js";
 import { runAudit } from "../../crawler/audit/run-audit.js";
@@ -45,13 +46,14 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
   const get = createAuditFetch({ ...limits, origin: new URL(input.url).origin, ...(guard ? { guard } : {}) });
   const first = await get(input.url);
   if (first.status === 0) throw new AgentwebError("UNREACHABLE", `cannot reach ${input.url}: ${first.error}`);
+  const chromium = o.chromiumPath !== false && isExecutable(o.chromiumPath) ? o.chromiumPath : undefined;
   const renderer =
-    o.chromiumPath === false
+    chromium === undefined
       ? undefined
       : createBrowserRenderer({
           userAgent: o.userAgent,
           timeoutMs: o.timeoutMs,
-          executablePath: o.chromiumPath,
+          executablePath: chromium,
           concurrency: 1,
           ...(guard ? { guard } : {}),
         });
@@ -60,11 +62,15 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
       startUrl: input.url,
       maxPages: input.maxPages ?? DEFAULT_AUDIT_PAGES,
       get,
-      ...(renderer ? { render: async (url: string) => (await renderer.render(url)).html } : {}),
+      ...(renderer
+        ? { render: (url: string) => withTimeout(renderer.render(url), o.timeoutMs * 2).then((r) => r.html) }
+        : {}),
       ...(o.maxRenders !== undefined ? { maxRenders: o.maxRenders } : {}),
       limits,
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
+    if (o.chromiumPath !== false && !chromium)
+      report.notes.push(`Chromium not found at ${o.chromiumPath}: pages were not rendered`);
     const weak =
       report.llmsTxt.level === undefined ||
       report.llmsTxt.level < WEAK_LEVEL ||
@@ -116,4 +122,22 @@ function suggestLlmsTxt(facts: PageFacts[], startUrl: string): string | undefine
   }));
   const { info: _twinsNote, ...rest } = doc;
   return formatLlmsTxt({ ...rest, sections });
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A render that hangs (a browser that never starts) must not hang the audit: it fails the page. */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`render timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

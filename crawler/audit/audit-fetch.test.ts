@@ -1,0 +1,34 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { asFetchLike, createAuditFetch, OFF_ORIGIN } from "./audit-fetch.js";
+
+describe("createAuditFetch", () => {
+  it("requests only the audited origin and never throws", async () => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? "");
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const get = createAuditFetch({ userAgent: "t", timeoutMs: 5_000, maxBytes: 1_000, origin });
+      const own = await get(`${origin}/a`);
+      expect(own).toMatchObject({ status: 200, finalUrl: `${origin}/a` });
+      const other = await get("http://127.0.0.2:9/elsewhere");
+      expect(other.status).toBe(0);
+      expect(other.error).toMatch(new RegExp(`^${OFF_ORIGIN}`));
+      const down = await createAuditFetch({ userAgent: "t", timeoutMs: 2_000, maxBytes: 1_000 })(
+        "http://127.0.0.1:9/",
+      );
+      expect(down.status).toBe(0);
+      const res = await asFetchLike(get)(`${origin}/b`, { signal: AbortSignal.timeout(5_000), headers: {} });
+      expect([res.status, res.url, await res.text()]).toEqual([200, `${origin}/b`, "ok"]);
+      expect(hits).toEqual(["/a", "/b"]);
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
+  });
+});
