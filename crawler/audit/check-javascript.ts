@@ -14,6 +14,11 @@ export type RenderHtml = (url: string) => Promise<string>;
 const THIN_CHARS = 500;
 /** A page missing at least this share of its rendered text over HTTP is a finding. */
 const MISSING_SHARE = 0.5;
+/**
+ * …and at least this many characters: a short page plus a script-inserted banner ("this site did
+ * not load properly", cookie notices) is not content that exists only after JavaScript.
+ */
+const MISSING_CHARS = 200;
 
 /**
  * @example const { findings, rendered } = await checkJavascript(pages, { render, maxRenders: 10 });
@@ -39,7 +44,9 @@ export async function checkJavascript(
   } else notes.push("JavaScript check without Chromium: pages judged by the extractor's signals only");
   const missing = html
     .map((p) => ({ page: p, share: missingShare(p, rendered.get(p.url)) }))
-    .filter((m) => m.share >= MISSING_SHARE);
+    .filter(
+      (m) => m.share >= MISSING_SHARE && missingChars(m.page, rendered.get(m.page.url)) >= MISSING_CHARS,
+    );
   if (missing.length) {
     const mean = missing.reduce((n, m) => n + m.share, 0) / Math.max(1, html.length);
     findings.push({
@@ -56,6 +63,12 @@ export async function checkJavascript(
     });
   }
   return { findings, rendered, notes };
+}
+
+/** Characters the rendering adds; without a rendering, all that a JS-only page must be missing. */
+function missingChars(page: PageFacts, renderedChars: number | undefined): number {
+  if (renderedChars === undefined) return page.jsRequired ? MISSING_CHARS : 0;
+  return Math.max(0, renderedChars - page.textChars);
 }
 
 /**
