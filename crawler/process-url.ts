@@ -126,7 +126,9 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
       });
     }
     if (metaSaysNoindex(text, ctx.agentToken)) return skipped("NOINDEX", "meta robots noindex");
-    let { extracted, tokens } = await ctx.extract(text, res.finalUrl);
+    // render=always: Chromium's DOM is the page; extracting the raw HTML first would be wasted work.
+    if (ctx.render === "always" && ctx.renderer) return await renderPage(ctx, item, res, "render=always");
+    const { extracted, tokens } = await ctx.extract(text, res.finalUrl);
     enqueueLinks(ctx, extracted.links, item.depth);
     const twin = await fetchTwin(ctx, res.finalUrl, text, extracted.title);
     if (twin) {
@@ -143,40 +145,55 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
         headers: res.headers,
       });
     }
-    const renderReason =
-      ctx.render === "always"
-        ? "render=always"
-        : ctx.render === "auto" && extracted.jsRequired
-          ? `needs JavaScript (${extracted.jsRequired})`
-          : undefined;
-    if (extracted.jsRequired && !renderReason) {
+    if (extracted.jsRequired) {
+      const why = `needs JavaScript (${extracted.jsRequired})`;
+      if (ctx.render === "auto" && ctx.renderer) return await renderPage(ctx, item, res, why);
       return skipped("NEEDS_JAVASCRIPT", `needs JavaScript to render (${extracted.jsRequired})`);
     }
-    let html = text;
-    let fetchedVia: FetchedVia = "http";
-    if (renderReason && ctx.renderer) {
-      const rendered = await ctx.renderer.render(res.finalUrl);
-      html = rendered.html;
-      fetchedVia = "browser";
-      ({ extracted, tokens } = await ctx.extract(html, rendered.finalUrl));
-      enqueueLinks(ctx, extracted.links, item.depth);
-      if (extracted.jsRequired || !extracted.markdown.trim()) {
-        return skipped(
-          "NEEDS_JAVASCRIPT",
-          `still empty after rendering in Chromium (${extracted.jsRequired ?? "no content"})`,
-        );
-      }
-    }
-    return storePage(
-      ctx,
-      { url, finalUrl: res.finalUrl, html, extracted, fetchedVia, headers: res.headers, tokens },
-      renderReason,
-    );
+    return storePage(ctx, {
+      url,
+      finalUrl: res.finalUrl,
+      html: text,
+      extracted,
+      fetchedVia: "http",
+      headers: res.headers,
+      tokens,
+    });
   } catch (err) {
     const { code, message } = describe(err);
     if (code === "ROBOTS_DISALLOWED" || code === "EGRESS_BLOCKED") return skipped(code, message);
     return { type: "failed", url, code, message };
   }
+}
+
+/** Renders the page in Chromium, extracts the DOM after scripts ran, and stores it with the reason. */
+async function renderPage(
+  ctx: CrawlContext,
+  item: WorkItem,
+  res: { finalUrl: string; headers: Record<string, string> },
+  reason: string,
+): Promise<CrawlOutcome> {
+  const rendered = await ctx.renderer!.render(res.finalUrl);
+  const { extracted, tokens } = await ctx.extract(rendered.html, rendered.finalUrl);
+  enqueueLinks(ctx, extracted.links, item.depth);
+  if (extracted.jsRequired || !extracted.markdown.trim()) {
+    const why = extracted.jsRequired ?? "no content";
+    return {
+      type: "skipped",
+      url: item.url,
+      code: "NEEDS_JAVASCRIPT",
+      reason: `still empty after rendering in Chromium (${why})`,
+    };
+  }
+  const input = {
+    url: item.url,
+    finalUrl: res.finalUrl,
+    html: rendered.html,
+    extracted,
+    headers: res.headers,
+    tokens,
+  };
+  return storePage(ctx, { ...input, fetchedVia: "browser" }, reason);
 }
 
 /** An `.md` URL listed in llms.txt stands for its HTML page: stored under the page's URL when in scope. */

@@ -1,0 +1,78 @@
+/**
+ * Browser-mode crawl rate: the first 100 pages of Debian's python3.11-doc (Sphinx, heavy chrome)
+ * served on 127.0.0.1, every page rendered in Debian's Chromium (`render: "always"`), next to the
+ * same crawl over plain HTTP. Per-host delay 0 (loopback).
+ *
+ * Run: npx tsx bench/crawl-browser.ts [--dir DIR] [--pages N]
+ * Without --dir it runs `apt-get download python3.11-doc && dpkg -x` into $TMPDIR/agentweb-bench.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { crawl, type RenderMode } from "../crawler/crawl.js";
+import { serveSite } from "../test/helpers/serve-site.js";
+import { printTable } from "./stats.js";
+
+const { values } = parseArgs({
+  options: { dir: { type: "string" }, pages: { type: "string", default: "100" } },
+});
+const pages = Number(values.pages);
+
+function pythonDocs(): string {
+  if (values.dir) return values.dir;
+  const cache = join(tmpdir(), "agentweb-bench");
+  const html = join(cache, "py", "usr/share/doc/python3.11/html");
+  if (existsSync(html)) return html;
+  mkdirSync(cache, { recursive: true });
+  execFileSync("apt-get", ["download", "python3.11-doc"], { cwd: cache, stdio: "inherit" });
+  const deb = readdirSync(cache).find((f) => f.startsWith("python3.11-doc") && f.endsWith(".deb"));
+  if (!deb) throw new Error("apt-get download python3.11-doc produced no .deb");
+  execFileSync("dpkg", ["-x", deb, "py"], { cwd: cache, stdio: "inherit" });
+  return html;
+}
+
+async function run(url: string, render: RenderMode) {
+  const counts = { page: 0, skipped: 0, failed: 0 };
+  const via = new Map<string, number>();
+  const t0 = performance.now();
+  for await (const e of crawl({
+    startUrl: url,
+    maxPages: pages,
+    maxDepth: 50,
+    include: [],
+    exclude: [],
+    concurrency: 2,
+    requestTimeoutMs: 30_000,
+    maxBodyBytes: 10 * 1024 * 1024,
+    userAgent: "agentweb-bench/0.1",
+    delayMs: 0,
+    render,
+    extractWorkers: 1,
+    markdownTwins: false,
+  })) {
+    counts[e.type] += 1;
+    if (e.type === "page") via.set(e.page.fetchedVia, (via.get(e.page.fetchedVia) ?? 0) + 1);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    render,
+    ...counts,
+    seconds: seconds.toFixed(1),
+    "pages/s": (counts.page / seconds).toFixed(2),
+    via: [...via].map(([k, n]) => `${k}:${n}`).join(" "),
+  };
+}
+
+const site = await serveSite(pythonDocs());
+try {
+  const url = `${site.url}/index.html`;
+  const rows = [await run(url, "never"), await run(url, "always")];
+  printTable(
+    `python3.11-doc, first ${pages} pages on 127.0.0.1, concurrency 2, per-host delay 0 (loopback)`,
+    rows,
+  );
+} finally {
+  await site.close();
+}
