@@ -62,6 +62,20 @@ export function checkAccess(input: AccessInput): { findings: AuditFinding[]; bot
   }
   const parsed = parseRobotsTxt(present ? text : "");
   const lines = text.split(/\r\n|\r|\n/);
+  const invalid = present ? invalidLines(lines) : [];
+  if (invalid.length) {
+    findings.push({
+      category: "access",
+      code: "robots-invalid-lines",
+      severity: "warning",
+      message: `robots.txt has ${invalid.length} line(s) crawlers ignore (not \`field: value\` with a known field, or a rule before any User-agent)`,
+      fix: "Use `User-agent:`, `Allow:`, `Disallow:` and `Sitemap:` lines (RFC 9309); rules belong under a User-agent line.",
+      penalty: Math.min(15, 3 * invalid.length),
+      evidence: invalid
+        .slice(0, 10)
+        .map(({ line, text }) => ({ url: robotsUrl, line, element: text.slice(0, 120) })),
+    });
+  }
   const paths = input.pages.map(pathOf);
   const bots: AuditBotAccess[] = aiBots().map((bot) => {
     const policy = policyFor(parsed, bot.token);
@@ -116,6 +130,31 @@ export function checkAccess(input: AccessInput): { findings: AuditFinding[]; bot
     }
   }
   return { findings, bots };
+}
+
+const KNOWN_FIELDS = new Set([
+  "user-agent",
+  "allow",
+  "disallow",
+  "sitemap",
+  "crawl-delay",
+  "host",
+  "clean-param",
+]);
+
+/** Lines a crawler skips: no `field:` shape, an unknown field, or a rule outside any group. */
+function invalidLines(lines: string[]): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let inGroup = false;
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (!line) return;
+    const field = /^([A-Za-z-]+)\s*:/.exec(line)?.[1]?.toLowerCase();
+    if (field === "user-agent") inGroup = true;
+    const orphan = (field === "allow" || field === "disallow") && !inGroup;
+    if (!field || !KNOWN_FIELDS.has(field) || orphan) out.push({ line: i + 1, text: raw.trim() });
+  });
+  return out;
 }
 
 function pathOf(url: string): string {
