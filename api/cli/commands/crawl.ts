@@ -107,7 +107,8 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     );
     line.done();
     const { site, pages, chunks, durationMs } = summary;
-    if (values.json) io.out(JSON.stringify({ site, pages, chunks, durationMs }));
+    const pagesPerSecond = Math.round((pages.ok / Math.max(0.001, durationMs / 1000)) * 100) / 100;
+    if (values.json) io.out(JSON.stringify({ site, pages, chunks, durationMs, pagesPerSecond }));
     else {
       io.out(
         `site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`,
