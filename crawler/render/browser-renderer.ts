@@ -5,7 +5,9 @@
  * Every request the browser makes (documents, XHR, subresources) passes the egress guard when one
  * is set; images, media and fonts are not loaded at all.
  */
+import type { Route } from "playwright";
 import type { EgressGuard } from "../fetch/egress-guard.js";
+import { httpFetch } from "../fetch/http-fetch.js";
 
 /** Debian's Chromium (apt package `chromium`); never a downloaded browser. */
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
@@ -86,11 +88,11 @@ export function createBrowserRenderer(options: BrowserRendererOptions) {
               try {
                 const url = new URL(request.url());
                 if (url.protocol === "data:" || url.protocol === "blob:") return route.continue();
-                await options.guard?.check(url);
                 const own = options.privateHeaders && url.origin === options.privateOrigin;
-                return own
-                  ? route.continue({ headers: { ...request.headers(), ...options.privateHeaders } })
-                  : route.continue();
+                const headers = own ? { ...request.headers(), ...options.privateHeaders } : request.headers();
+                if (options.guard)
+                  return await fulfillGuarded(route, url, headers, options.guard, options.timeoutMs);
+                return own ? route.continue({ headers }) : route.continue();
               } catch {
                 return route.abort("blockedbyclient");
               }
@@ -149,3 +151,34 @@ export function createBrowserRenderer(options: BrowserRendererOptions) {
 }
 
 export type BrowserRenderer = ReturnType<typeof createBrowserRenderer>;
+
+/** Largest response the guarded browser accepts for one request (scripts, JSON, the document). */
+const BROWSER_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Under the egress guard, Chromium's own network stack is not used at all: each GET is made by our
+ * fetcher with the guard's pinned lookup (so a DNS answer cannot change between check and connect,
+ * and every redirect hop is checked) and handed to the page; anything else is refused.
+ */
+async function fulfillGuarded(
+  route: Route,
+  url: URL,
+  headers: Record<string, string>,
+  guard: EgressGuard,
+  timeoutMs: number,
+): Promise<void> {
+  if (route.request().method() !== "GET") return route.abort("blockedbyclient");
+  const res = await httpFetch(url.href, {
+    headers,
+    lookup: guard.lookup,
+    checkHop: async (u) => void (await guard.check(u)),
+    totalTimeoutMs: timeoutMs,
+    maxBodyBytes: BROWSER_MAX_BYTES,
+  });
+  // The body is already decoded: drop the headers that describe the wire form.
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) {
+    if (!/^(content-encoding|content-length|transfer-encoding|connection)$/.test(k)) out[k] = v;
+  }
+  return route.fulfill({ status: res.status, headers: out, body: res.body });
+}
