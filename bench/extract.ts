@@ -74,7 +74,9 @@ async function optionalPeers(): Promise<Record<string, Extractor>> {
   }
   try {
     // mdream's native binding is an optional dependency that npm skips on Node 20 (engines >= 22).
-    const { htmlToMarkdown } = requireCjs("mdream") as typeof import("mdream");
+    const { htmlToMarkdown } = requireCjs("mdream") as {
+      htmlToMarkdown: (html: string, options?: { minimal?: boolean; origin?: string }) => string;
+    };
     htmlToMarkdown("<p>probe</p>");
     out["mdream 1.7.2 (minimal preset)"] = ({ html, url }) =>
       markdownToMainText(htmlToMarkdown(html, { minimal: true, origin: new URL(url).origin }));

@@ -12,7 +12,7 @@ import { markdownToMainText, markdownToPlainText } from "../markdown/plain-text.
 import { toMarkdown } from "../markdown/to-markdown.js";
 import { annotate } from "./annotate.js";
 import { markArticleBoilerplate, pruneArticleBoilerplate } from "./article-boilerplate.js";
-import { textOf } from "./dom-utils.js";
+import { tagOf, textOf } from "./dom-utils.js";
 import { flattenDeepNesting } from "./flatten-deep.js";
 import { removeHiddenContent } from "./hidden-content.js";
 import { findMainRegion } from "./landmarks.js";
@@ -65,9 +65,31 @@ export const MAX_HTML_CHARS = 6_000_000;
 /** Below this many readable characters a linkedom result is re-checked with jsdom. */
 const THIN_CHARS = 200;
 
-function pageH1(doc: Document): Element | undefined {
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/**
+ * The page's title heading: its h1, else (DocBook, some CMSs) the first h2 whose text is contained
+ * in `<title>` — Readability drops a heading that repeats the title, and the title heading always
+ * leads the markdown.
+ */
+function titleHeading(doc: Document, title: string): Element | undefined {
   const region = findMainRegion(doc);
-  return (region?.querySelector("h1") ?? doc.body?.querySelector("h1")) || undefined;
+  const scope = region ?? doc.body;
+  if (!scope) return undefined;
+  const wanted = norm(title);
+  // A heading the <title> repeats, outside the site banner (Node's docs put the site name in a
+  // header h1 and the page's own title in an h2).
+  const inTitle = [...scope.querySelectorAll("h1, h2")].find((h) => {
+    const text = norm(textOf(h));
+    return text.length > 0 && wanted.includes(text) && !h.closest("header, [role=banner]");
+  });
+  const h1 = scope.querySelector("h1") || undefined;
+  if (inTitle && (tagOf(inTitle) === "h1" || !h1 || h1.closest("header, [role=banner]"))) return inTitle;
+  return h1;
 }
 
 function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
@@ -84,7 +106,7 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const declaredMain = findMainRegion(doc);
   const links = collectLinks(doc, base, declaredMain);
   applyNoiseRules(doc, log, declaredMain);
-  const h1 = pageH1(doc);
+  const h1 = titleHeading(doc, meta.title);
   markArticleBoilerplate(doc.body);
   const content = selectMainContent(doc);
   if (content.articlePage && content.root !== doc.body) pruneArticleBoilerplate(content.root, log);
@@ -92,10 +114,12 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
 
   // Readability drops an h1 equal to <title>; the page's real h1 always leads the markdown.
   const h1Text = h1 ? stripInvisible(textOf(h1)).text.replace(/[¶🔗]/gu, "").trim() : "";
-  if (h1Text && !headings.some((h) => h.level === 1)) {
+  const level = h1 ? Number(h1.getAttribute("data-aw-level") ?? "1") || 1 : 1;
+  const present = headings.some((h) => h.level === 1 || (h.level === level && norm(h.text) === norm(h1Text)));
+  if (h1Text && !present) {
     const anchor = h1?.getAttribute("data-aw-anchor") ?? undefined;
-    markdown = `# ${h1Text}\n\n${markdown}`;
-    headings = [anchor ? { level: 1, text: h1Text, anchor } : { level: 1, text: h1Text }, ...headings];
+    markdown = `${"#".repeat(level)} ${h1Text}\n\n${markdown}`;
+    headings = [anchor ? { level, text: h1Text, anchor } : { level, text: h1Text }, ...headings];
   }
 
   const readableChars = markdownToPlainText(markdown).length;
@@ -105,7 +129,7 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
     ...structured,
     title: meta.title || h1Text,
     markdown: jsRequired ? "" : markdown,
-    text: jsRequired ? "" : markdownToMainText(markdown),
+    text: jsRequired ? "" : markdownToMainText(markdown, h1Text || undefined),
     links,
     headings: jsRequired ? [] : headings,
     removed: log.toArray(),

@@ -22,6 +22,13 @@ export interface MainContent {
 /** Share of the main region's text Readability must keep to be trusted over the region. */
 const KEEP_RATIO = 0.6;
 
+/**
+ * Without a declared region the body competes only when Readability already holds most of it
+ * (the body's surplus is a dropped "See Also" section, not a site menu in undeclared divs, as on
+ * Node's and SQLite's docs).
+ */
+const BODY_KEEP_RATIO = 0.8;
+
 /** Below this, Readability found no article (a caption, a byline) and the region is used. */
 const MIN_ARTICLE_CHARS = 140;
 
@@ -54,6 +61,33 @@ function runReadability(doc: Document): Element | undefined {
   }
 }
 
+const headingKey = (h: Element): string =>
+  textOf(h)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/**
+ * Headings (h2–h6) of `candidate` that Readability's article lacks: on docs it drops short,
+ * link-only sections such as DocBook's "See Also".
+ */
+function lostHeadings(article: Element, candidate: Element): number {
+  const kept = new Set([...article.querySelectorAll("h1, h2, h3, h4, h5, h6")].map(headingKey));
+  return [...candidate.querySelectorAll("h2, h3, h4, h5, h6")].filter((h) => {
+    const key = headingKey(h);
+    return key.length > 0 && !kept.has(key);
+  }).length;
+}
+
+/** Share of an element's text inside links (a body with a site menu has far more than its article). */
+function linkShare(el: Element): number {
+  const total = textOf(el).length;
+  if (total === 0) return 0;
+  let links = 0;
+  for (const a of el.querySelectorAll("a")) links += textOf(a).length;
+  return links / total;
+}
+
 function structureCount(el: Element): number {
   return el.querySelectorAll("pre, table").length;
 }
@@ -82,12 +116,21 @@ export function selectMainContent(doc: Document): MainContent {
     if (
       !article ||
       articleChars < KEEP_RATIO * regionChars ||
-      structureCount(article) < structureCount(region)
+      structureCount(article) < structureCount(region) ||
+      lostHeadings(article, region) > 0
     ) {
       return { root: region, source: "main-region", articlePage };
     }
     return { root: article, source: "readability", articlePage };
   }
-  if (article && articleChars > 0) return { root: article, source: "readability", articlePage };
+  // No declared region: on a docs page the cleaned body competes with Readability the same way.
+  if (article && articleChars > 0) {
+    const bodyWins =
+      !articlePage &&
+      (structureCount(article) < structureCount(body) || lostHeadings(article, body) > 0) &&
+      articleChars >= BODY_KEEP_RATIO * textOf(body).length &&
+      linkShare(body) <= linkShare(article) + 0.1;
+    if (!bodyWins) return { root: article, source: "readability", articlePage };
+  }
   return { root: body, source: "body", articlePage };
 }

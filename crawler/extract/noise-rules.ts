@@ -40,6 +40,14 @@ export interface NoiseRule {
 
 const anyToken = (el: Element, re: RegExp): boolean => tokensOf(el).some((t) => re.test(t));
 const shortText = (el: Element, max: number): boolean => textOf(el).length <= max;
+/** Share of an element's text that is link text. */
+const linkShare = (el: Element): number => {
+  const total = textOf(el).length;
+  if (total === 0) return 1;
+  let links = 0;
+  for (const a of el.querySelectorAll("a")) links += textOf(a).length;
+  return links / total;
+};
 const isHeadingLike = (el: Element): boolean => /^(h[1-6]|dt)$/.test(tagOf(el));
 const PERMALINK_CLASS =
   /^(headerlink|anchor-link|hash-link|anchorjs-link|header-anchor|heading-anchor|anchor|permalink|direct-link|heading-link)$/i;
@@ -155,7 +163,7 @@ export const NOISE_RULES: readonly NoiseRule[] = [
     test: (el) =>
       anyToken(
         el,
-        /pagination|paginator|(^|[-_])pager($|[-_])|prev-?next|next-?prev|rst-footer-buttons|post-?nav(igation)?($|[-_])|footer-?nav|page-?nav($|[-_])/i,
+        /pagination|paginator|(^|[-_])pager($|[-_])|^nav(header|footer)$|prev-?next|next-?prev|rst-footer-buttons|post-?nav(igation)?($|[-_])|footer-?nav|page-?nav($|[-_])/i,
       ) ||
       (tagOf(el) === "a" &&
         (/^(prev|next)$/i.test(el.getAttribute("rel") ?? "") ||
@@ -187,6 +195,26 @@ export const NOISE_RULES: readonly NoiseRule[] = [
         /^(search|docsearch|searchbox|search-?bar|search-?box|search-?form|search-?input|search-?button|DocSearch|DocSearch-Button|md-search)$/i,
       ) &&
         shortText(el, 300)),
+  },
+  {
+    name: "site-branding",
+    why: "logo wrappers and taglines repeat on every page (SQLite and many themes mark them by class only)",
+    selector: "[class]",
+    bounded: true,
+    test: (el) =>
+      anyToken(el, /^(tagline|site-?tagline|masthead|site-?branding|logo|site-?logo|navbar-brand)$/i) &&
+      shortText(el, 300),
+  },
+  {
+    name: "menu",
+    why: "site menus built from divs and lists, without <nav>, are navigation all the same",
+    selector: "[class], [id]",
+    bounded: true,
+    test: (el) =>
+      anyToken(
+        el,
+        /^(menu|mainmenu|main-menu|submenu|topmenu|top-menu|navbar|nav-bar|sitenav|site-nav|global-nav|topnav|top-nav)$/i,
+      ) && linkShare(el) >= 0.5,
   },
   {
     name: "navigation",

@@ -24,7 +24,9 @@ export function escapeMarkdownText(text: string): string {
       .replace(/^([-+])(?=\s)/, "\\$1")
       .replace(/^(\d+)([.)])(?=\s)/, "$1\\$2")
       .replace(/^>/, "\\>")
-      .replace(/^(=+|-{3,})\s*$/, "\\$1")
+      // A lone "=" text node is usually inline (Sphinx signatures render `lo=0` as three nodes):
+      // only a run of two or more can pass for a setext underline worth escaping.
+      .replace(/^(={2,}|-{3,})\s*$/, "\\$1")
       .replace(/^~~~/, "\\~~~")
   );
 }

@@ -36,9 +36,13 @@ export function markdownToPlainText(markdown: string): string {
  *
  * @example markdownToMainText("# Title\n\n![logo](https://x.test/l.png)\n\nBody.") // "Body."
  */
-export function markdownToMainText(markdown: string): string {
-  const body = markdown
-    .replace(/^# [^\n]*\n+/, "")
+export function markdownToMainText(markdown: string, titleHeading?: string): string {
+  // The title heading may be an h2 (DocBook pages have no h1): drop a leading heading of any level
+  // when it is the known title heading, else only a leading h1.
+  const first = /^(#{1,6}) ([^\n]*)\n+/.exec(markdown);
+  const isTitle =
+    first && (first[1] === "#" || (titleHeading !== undefined && first[2]!.trim() === titleHeading));
+  const body = (isTitle ? markdown.slice(first[0].length) : markdown)
     .replace(/!\[[^\]\n]{0,1000}\]\([^)\s]{0,4000}\)/g, "")
     .replace(/\[\s{0,10}\]\([^)\s]{0,4000}\)/g, "");
   return markdownToPlainText(body);
