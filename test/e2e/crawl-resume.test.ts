@@ -61,8 +61,12 @@ describe("kill -9 and resume (real CLI)", () => {
     const url = `${site.url}/`;
     for (const atLeast of [3, 7, 11]) await crawlAndKill(url, data, atLeast);
     const killedRequests = site.requests.length;
-    const final = await runCli(["crawl", url, "--data", data, ...ARGS]);
-    expect(final.code, final.stderr).toBe(0);
+    const report = join(tmp.path, "final.jsonl");
+    const final = await runCli(["crawl", url, "--data", data, "--report", report, ...ARGS]);
+    const failed = readFileSync(report, "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"failed"'));
+    expect(final.code, `${final.stderr}\n${failed.join("\n")}`).toBe(0);
     // The last run fetched only what was left, not the whole site again.
     const finalRequests = site.requests.length - killedRequests;
 
