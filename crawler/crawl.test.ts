@@ -62,6 +62,17 @@ describe("crawl: robots.txt", () => {
     expect([...new Set(srv.paths())]).toEqual(["/robots.txt"]); // retried once, then disallow all
   });
 
+  it("checks robots.txt for redirect targets too", async () => {
+    const srv = await serve({
+      "/robots.txt": text("text/plain", "User-agent: *\nDisallow: /private\n"),
+      "/": html(htmlPage("Home", ["/moved"])),
+      "/moved": (_q, r) => void r.writeHead(301, { location: "/private/x.html" }).end(),
+    });
+    const events = await run({ startUrl: `${srv.url}/`, markdownTwins: false, sitemaps: false });
+    expect(summary(events)).toEqual({ "/": "page:http", "/moved": "ROBOTS_DISALLOWED" });
+    expect(srv.paths()).not.toContain("/private/x.html");
+  });
+
   it("a 404 robots.txt allows everything; Disallow rules are obeyed without requesting the page", async () => {
     const srv = await serve({
       "/robots.txt": text("text/plain", "User-agent: *\nDisallow: /private\n"),

@@ -3,7 +3,7 @@
  * charset → extract (or keep markdown as is) → render in Chromium when the page needs it →
  * canonical and noindex checks → one outcome, plus the links it adds to the frontier.
  */
-import { type ErrorCode, isAgentwebError } from "../schemas/errors.js";
+import { AgentwebError, type ErrorCode, isAgentwebError } from "../schemas/errors.js";
 import type { FetchedVia, PageLink } from "../schemas/page.js";
 import { buildPage } from "./build-page.js";
 import type { CrawlOptions, CrawlOutcome, RenderMode } from "./crawl-options.js";
@@ -87,7 +87,10 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
     if (before?.status === "page" && before.etag) conditional["if-none-match"] = before.etag;
     if (before?.status === "page" && before.lastModified)
       conditional["if-modified-since"] = before.lastModified;
-    const res = await ctx.fetcher.get(url, { headers: { accept: ACCEPT, ...conditional } });
+    const res = await ctx.fetcher.get(url, {
+      headers: { accept: ACCEPT, ...conditional },
+      ...(ctx.robots ? { checkHop: robotsHop(ctx, url) } : {}),
+    });
     if (res.status === 304) return skipped("UNCHANGED", "not modified since the last crawl (HTTP 304)");
     if (res.status === 404 || res.status === 410) return skipped("NOT_FOUND", `gone (HTTP ${res.status})`);
     if (res.status === 429)
@@ -164,6 +167,18 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
     if (code === "ROBOTS_DISALLOWED" || code === "EGRESS_BLOCKED") return skipped(code, message);
     return { type: "failed", url, code, message };
   }
+}
+
+/** A redirect target is fetched only where robots.txt (of its own origin) allows it. */
+function robotsHop(ctx: CrawlContext, first: string) {
+  return async (u: URL) => {
+    if (u.href === first || !ctx.robots) return;
+    if (!(await ctx.robots.forUrl(u.href)).policy.isAllowed(u.pathname + u.search)) {
+      throw new AgentwebError("ROBOTS_DISALLOWED", `redirect to ${u.href} is disallowed by robots.txt`, {
+        data: { url: u.href },
+      });
+    }
+  };
 }
 
 /** Renders the page in Chromium, extracts the DOM after scripts ran, and stores it with the reason. */

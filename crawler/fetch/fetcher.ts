@@ -58,7 +58,13 @@ export function createFetcher(o: FetcherOptions) {
 
   async function get(
     url: string,
-    extra: { headers?: Record<string, string>; maxBodyBytes?: number; retries?: number } = {},
+    extra: {
+      headers?: Record<string, string>;
+      maxBodyBytes?: number;
+      retries?: number;
+      /** A further check on every hop (e.g. robots.txt for redirect targets), after the egress guard. */
+      checkHop?: (u: URL) => Promise<void>;
+    } = {},
   ): Promise<HttpResponse & { attempts: number }> {
     const host = new URL(url).host;
     const retries = extra.retries ?? o.retries;
@@ -69,6 +75,14 @@ export function createFetcher(o: FetcherOptions) {
         res = await httpFetch(url, {
           ...base,
           ...(extra.maxBodyBytes ? { maxBodyBytes: extra.maxBodyBytes } : {}),
+          ...(extra.checkHop
+            ? {
+                checkHop: async (u: URL) => {
+                  await base.checkHop?.(u);
+                  await extra.checkHop!(u);
+                },
+              }
+            : {}),
           headers: { "user-agent": o.userAgent, ...extra.headers },
         });
       } catch (err) {
