@@ -111,7 +111,8 @@ try {
         p50_ms: result.latency.p50,
         p99_ms: result.latency.p99,
         requests: result.requests.total,
-        errors: result.errors + result.timeouts + result.non2xx,
+        errors: result.errors + result.non2xx,
+        timeouts: result.timeouts,
         rss_peak_mb: (peak / 1024).toFixed(0),
       });
       printTable(`${route} @ ${connections} connections, ${duration}s`, [rows.at(-1)!]);

@@ -5,7 +5,11 @@ import { cors } from "hono/cors";
 import type { Config } from "../../schemas/config.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import { identifyCaller } from "./auth.js";
+import { concurrencyLimit } from "./concurrency-limit.js";
 import { rateLimit } from "./rate-limit.js";
+
+/** Index reads (search, context, page) running at once; more wait in order (see concurrency-limit.ts). */
+const INDEX_READ_CONCURRENCY = 4;
 
 /**
  * The middleware every request meets before a route: CORS (only when origins are configured),
@@ -49,6 +53,9 @@ export function registerApiGuards(app: Hono, config: Config): void {
   app.use("/v1/*", limit);
   app.use("/mcp", limit);
   app.use("/metrics", limit);
+  // Index reads queue in arrival order instead of piling into LanceDB's native pool at once.
+  const reads = concurrencyLimit(INDEX_READ_CONCURRENCY);
+  for (const path of ["/v1/search", "/v1/context", "/v1/page"]) app.use(path, reads);
 }
 
 /** The client's address on a real socket; "local" for in-process requests (tests' app.request). */
