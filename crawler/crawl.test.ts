@@ -242,3 +242,25 @@ describe("crawl: per-prefix budgets", () => {
     expect(s["/guide.html"]).toBe("page:http");
   });
 });
+
+describe("crawl: stopping early", () => {
+  it("returns promptly when the consumer breaks, even while sitemaps are still being read", async () => {
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/a.html"])),
+      "/a.html": html(htmlPage("A")),
+      // A sitemap that never answers: the crawl must not wait for it once the consumer is done.
+      "/sitemap.xml": () => {},
+    });
+    const started = Date.now();
+    for await (const e of crawl({
+      ...BASE,
+      startUrl: `${srv.url}/`,
+      requestTimeoutMs: 30_000,
+      markdownTwins: false,
+    })) {
+      expect(e.type).toBe("page");
+      break;
+    }
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

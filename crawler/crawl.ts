@@ -36,6 +36,7 @@ export type { CrawlEvent, CrawlOptions, RenderMode } from "./crawl-options.js";
 export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> {
   const start = normalizeUrl(parseHttpUrl(options.startUrl));
   const guard = options.egress ? createEgressGuard(options.egress) : undefined;
+  const stopped = new AbortController();
   const gate = createHostGate({ delayMs: options.delayMs ?? 250 });
   const startOrigin = new URL(start).origin;
   const privateHeaders = credentialHeaders(options);
@@ -49,7 +50,8 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     ...(options.backoffBaseMs !== undefined ? { backoffBaseMs: options.backoffBaseMs } : {}),
     ...(guard ? { guard } : {}),
     ...(privateHeaders ? { privateHeaders, privateOrigin: startOrigin } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
+    // Also stopped when the consumer stops early, so background work (sitemaps) ends with the crawl.
+    signal: options.signal ? AbortSignal.any([options.signal, stopped.signal]) : stopped.signal,
   });
   const robots =
     options.respectRobots === false
@@ -108,7 +110,8 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     if (options.fromLlmsTxt && ctx.scope.check(link, 1) === undefined)
       queue.add({ url: link, depth: 1, via: "llms.txt" });
   }
-  if (options.sitemaps !== false) {
+  // With the page budget already spent (a one-page fetch), sitemaps could add nothing.
+  if (options.sitemaps !== false && !queue.full) {
     // In the background: the start page is fetched while the sitemaps are read.
     queue.hold();
     void seedFromSitemaps(ctx, start)
@@ -147,6 +150,7 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     state?.flush(completed);
     queue.clear();
     channel.close();
+    stopped.abort(); // in-flight requests end now instead of at their timeout
     await run;
     options.signal?.removeEventListener("abort", abort);
     await renderer?.close();

@@ -21,6 +21,7 @@ export function createWorkQueue(maxQueued: number, onAdd?: (item: WorkItem) => v
   const queue: WorkItem[] = [];
   const seen = new Set<string>();
   let active = 0;
+  let closed = false;
   const waiters: (() => void)[] = [];
   const wake = () => {
     for (const w of waiters.splice(0)) w();
@@ -28,7 +29,7 @@ export function createWorkQueue(maxQueued: number, onAdd?: (item: WorkItem) => v
   return {
     /** Queues a URL once; false when it was seen before or the page budget is spent. */
     add(item: WorkItem): boolean {
-      if (seen.has(item.url) || seen.size >= maxQueued) return false;
+      if (closed || seen.has(item.url) || seen.size >= maxQueued) return false;
       seen.add(item.url);
       queue.push(item);
       onAdd?.(item);
@@ -55,7 +56,7 @@ export function createWorkQueue(maxQueued: number, onAdd?: (item: WorkItem) => v
           active += 1;
           return item;
         }
-        if (active === 0) return undefined;
+        if (active === 0 || closed) return undefined;
         await new Promise<void>((r) => waiters.push(r));
       }
     },
@@ -67,8 +68,9 @@ export function createWorkQueue(maxQueued: number, onAdd?: (item: WorkItem) => v
       active -= 1;
       wake();
     },
-    /** Wakes every waiting worker so they see an empty queue and stop (abort). */
+    /** Ends the crawl (abort, or the consumer stopped early): queued URLs are dropped, workers stop. */
     clear(): void {
+      closed = true;
       queue.length = 0;
       wake();
     },
