@@ -13,6 +13,9 @@ export interface PolitenessOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** The longest per-host delay honoured from a site's Crawl-delay. */
+export const MAX_HOST_DELAY_MS = 60_000;
+
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -31,7 +34,8 @@ export function createHostGate(options: PolitenessOptions) {
   return {
     /** Sets a host's own delay (Crawl-delay); the larger of it and the crawl's delay applies. */
     setHostDelay(host: string, ms: number): void {
-      delays.set(host, ms);
+      // Crawl-delay is not standardised; an hour per page would never finish, so it is capped.
+      delays.set(host, Math.min(ms, MAX_HOST_DELAY_MS));
     },
     intervalFor(host: string): number {
       return Math.max(options.delayMs, delays.get(host) ?? 0);
