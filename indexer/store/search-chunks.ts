@@ -1,7 +1,9 @@
 import { AgentwebError } from "../../schemas/errors.js";
 import type { SearchHit, SearchRequest } from "../../schemas/search.js";
 import type { Embedder } from "../embed/embedder.js";
+import { boostByFields } from "./field-boost.js";
 import { type Fusion, reciprocalRankFusion } from "./fusion.js";
+import { aggregatePages } from "./page-aggregate.js";
 import { makeSnippet } from "./snippet.js";
 import type { Store, StoredChunk } from "./store.js";
 
@@ -12,6 +14,26 @@ import type { Store, StoredChunk } from "./store.js";
 export const DEFAULT_FUSION: Fusion = (lists) =>
   reciprocalRankFusion(60)(lists.map((l, i) => ({ ...l, weight: i === 0 ? l.weight : l.weight * 0.5 })));
 
+/** Ranking knobs, exposed so bench/retrieval can measure variants; defaults are the measured best. */
+export interface Ranking {
+  /** How hybrid combines its full-text and vector lists. */
+  fusion: Fusion;
+  /** Weight of the vector list against full text (1) in hybrid. */
+  vectorWeight: number;
+  /** `group=page`: weight of a page's 2nd, 3rd … chunk (decay, decay², …); 0 = best chunk only. */
+  pageDecay: number;
+  /** Full-text hits gain this × the share of query terms in their title, heading path or anchor. */
+  fieldBoost: number;
+}
+
+export const DEFAULT_RANKING: Ranking = {
+  fusion: DEFAULT_FUSION,
+  vectorWeight: 1,
+  pageDecay: 0,
+  // Measured on the PostgreSQL dev set, text mode: R@5 0.800 → 0.850, MRR 0.632 → 0.657.
+  fieldBoost: 1,
+};
+
 /**
  * Runs one search in the requested mode and returns hits (chunks, or the best chunk per page with
  * `group: "page"`).
@@ -20,7 +42,7 @@ export const DEFAULT_FUSION: Fusion = (lists) =>
  * const hits = await searchChunks({ store, embedder }, SearchRequest.parse({ q: "configure retries" }));
  */
 export async function searchChunks(
-  deps: { store: Store; embedder: Embedder | undefined; fusion?: Fusion },
+  deps: { store: Store; embedder: Embedder | undefined; fusion?: Fusion; ranking?: Partial<Ranking> },
   request: SearchRequest,
 ): Promise<SearchHit[]> {
   return (await rankChunks(deps, request)).map((c) => toHit(c, request.q));
@@ -33,12 +55,13 @@ export async function searchChunks(
  * @example const chunks = await rankChunks({ store, embedder: undefined }, SearchRequest.parse({ q: "retries", k: 40 }));
  */
 export async function rankChunks(
-  deps: { store: Store; embedder: Embedder | undefined; fusion?: Fusion },
+  deps: { store: Store; embedder: Embedder | undefined; fusion?: Fusion; ranking?: Partial<Ranking> },
   request: SearchRequest,
 ): Promise<StoredChunk[]> {
+  const ranking = { ...DEFAULT_RANKING, ...(deps.fusion ? { fusion: deps.fusion } : {}), ...deps.ranking };
   const scope = { site: request.site, path: request.path };
-  // Fetch more than k: fusion and page grouping both need candidates beyond the first k.
-  const depth = request.group === "page" || request.mode === "hybrid" ? request.k * 5 : request.k;
+  // Fetch more than k: fusion, re-scoring and page grouping all need candidates beyond the first k.
+  const depth = Math.max(50, request.k * 5);
   const vectorHits = async () => {
     if (!deps.embedder) {
       throw new AgentwebError(
@@ -49,23 +72,20 @@ export async function rankChunks(
     const [vector] = await deps.embedder.embed([request.q]);
     return deps.store.searchVector(vector!, scope, depth);
   };
+  const textHits = async () =>
+    boostByFields(await deps.store.searchText(request.q, scope, depth), request.q, ranking.fieldBoost);
   let ranked: StoredChunk[];
-  if (request.mode === "text") ranked = await deps.store.searchText(request.q, scope, depth);
+  if (request.mode === "text") ranked = await textHits();
   else if (request.mode === "vector") ranked = await vectorHits();
   else {
-    const [text, vector] = await Promise.all([deps.store.searchText(request.q, scope, depth), vectorHits()]);
-    ranked = (deps.fusion ?? DEFAULT_FUSION)([
+    const [text, vector] = await Promise.all([textHits(), vectorHits()]);
+    ranked = ranking.fusion([
       { hits: text, weight: 1 },
-      { hits: vector, weight: 1 },
+      { hits: vector, weight: ranking.vectorWeight },
     ]);
   }
-  if (request.group === "page") ranked = bestPerPage(ranked);
+  if (request.group === "page") ranked = aggregatePages(ranked, ranking.pageDecay);
   return ranked.slice(0, request.k);
-}
-
-function bestPerPage(ranked: StoredChunk[]): StoredChunk[] {
-  const seen = new Set<string>();
-  return ranked.filter((c) => !seen.has(c.url) && seen.add(c.url));
 }
 
 /**

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { boostByFields, stemTerms } from "./field-boost.js";
+import { aggregatePages } from "./page-aggregate.js";
+import { normalisedScoreFusion } from "./score-fusion.js";
+import type { StoredChunk } from "./store.js";
+
+const hit = (id: string, url: string, score: number): StoredChunk => ({
+  id,
+  url,
+  site: "s",
+  path: "/",
+  title: "",
+  ordinal: 0,
+  headingPath: [],
+  anchor: "",
+  text: "",
+  tokens: 1,
+  embedded: true,
+  score,
+});
+
+describe("normalised score fusion", () => {
+  it("puts each list on a 0..1 scale before weighting, so a clear text winner survives", () => {
+    const text = [hit("a", "u1", 30), hit("b", "u2", 10)];
+    const vector = [hit("b", "u2", 0.9), hit("a", "u1", 0.85)];
+    const fused = normalisedScoreFusion()([
+      { hits: text, weight: 1 },
+      { hits: vector, weight: 0.5 },
+    ]);
+    expect(fused.map((h) => h.id)).toEqual(["a", "b"]);
+    expect(fused[0]!.score).toBeCloseTo(1 + (0.5 * 0.85) / 0.9);
+  });
+
+  it("lets a heavy vector weight decide, and ignores an empty list", () => {
+    const text = [hit("a", "u1", 30), hit("b", "u2", 28)];
+    const vector = [hit("b", "u2", 0.9)];
+    const fuse = normalisedScoreFusion();
+    expect(
+      fuse([
+        { hits: text, weight: 1 },
+        { hits: vector, weight: 1 },
+      ])[0]!.id,
+    ).toBe("b");
+    expect(
+      fuse([
+        { hits: text, weight: 1 },
+        { hits: [], weight: 1 },
+      ]).map((h) => h.id),
+    ).toEqual(["a", "b"]);
+  });
+});
+
+describe("page aggregation", () => {
+  it("keeps one entry per page, represented by its best chunk", () => {
+    const ranked = [hit("a1", "A", 1), hit("b1", "B", 0.9), hit("a2", "A", 0.8)];
+    expect(aggregatePages(ranked, 0).map((h) => h.id)).toEqual(["a1", "b1"]);
+  });
+
+  it("lets a page with several matching sections overtake a single strong chunk", () => {
+    const ranked = [hit("a1", "A", 1), hit("b1", "B", 0.9), hit("b2", "B", 0.8), hit("b3", "B", 0.7)];
+    const pages = aggregatePages(ranked, 0.5);
+    expect(pages.map((h) => h.id)).toEqual(["b1", "a1"]);
+    expect(pages[0]!.score).toBeCloseTo(0.9 + 0.4 + 0.175);
+  });
+});
+
+describe("field boost", () => {
+  it("lifts the chunk whose heading path names the query's topic above a passing mention", () => {
+    const mention = { ...hit("m", "u1", 10), headingPath: ["Server Setup", "Kernel Resources"] };
+    const topic = { ...hit("t", "u2", 8), headingPath: ["Routine Vacuuming", "Autovacuum Daemon"] };
+    const boosted = boostByFields([mention, topic], "why is autovacuum not running", 1);
+    expect(boosted.map((h) => h.id)).toEqual(["t", "m"]);
+    expect(boostByFields([mention, topic], "why is autovacuum not running", 0)).toEqual([mention, topic]);
+  });
+
+  it("stems crudely and drops question words", () => {
+    expect(stemTerms("How do I create indexes on pg_stat_activity?")).toEqual([
+      "creat",
+      "index",
+      "pg",
+      "stat",
+      "activ",
+    ]);
+  });
+});
