@@ -57,7 +57,7 @@ function renderOperation(method: string, path: string, op: Operation): string {
         .join("")}</table>`
     : "";
   const body = op.requestBody?.content["application/json"]?.schema;
-  return `<section id="${esc(`${method}-${path}`)}"><h3><span class="m">${method}</span><code>${esc(path)}</code><span class="a">${esc(op["x-access"])}</span></h3>
+  return `<section id="${esc(`${method}-${path}`)}"><h3><span class="m">${method}</span><code>${esc(path)}</code><span class="a">${esc(op["x-access"] ?? "")}</span></h3>
 <p>${esc(op.summary)}${op.description ? `. ${esc(op.description)}` : ""}</p>${table}${body ? `<p>JSON body:</p><pre>${esc(JSON.stringify(body, null, 2))}</pre>` : ""}</section>`;
 }
 

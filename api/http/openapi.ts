@@ -24,6 +24,33 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
     paths[spec.path] ??= {};
     paths[spec.path]![spec.method] = operation(spec);
   }
+  // Routes outside the registry (no zod input), documented so the document lists every endpoint.
+  paths["/healthz"] ??= {
+    get: {
+      summary: "Liveness",
+      "x-access": "public",
+      security: [],
+      responses: { 200: { description: "ok" } },
+    },
+  };
+  paths["/metrics"] ??= {
+    get: {
+      summary: "Prometheus text metrics (read scope)",
+      "x-access": "read",
+      security: [{ apiKey: [] }],
+      responses: { 200: { description: "Metrics", content: { "text/plain": {} } } },
+    },
+  };
+  paths["/mcp"] ??= {
+    post: {
+      summary: "MCP over streamable HTTP (stateless JSON-RPC; read scope, admin tools for admin keys)",
+      description: "Host and Origin are checked (DNS-rebinding protection). GET and DELETE answer 405.",
+      "x-access": "read",
+      security: [{ apiKey: [] }],
+      requestBody: { required: true, content: { "application/json": {} } },
+      responses: { 200: { description: "JSON-RPC response", content: { "application/json": {} } } },
+    },
+  };
   return {
     openapi: "3.1.0",
     info: {
