@@ -120,12 +120,25 @@ function requestOnce(
       agent: false,
       ...(o.lookup ? { lookup: o.lookup } : {}),
     });
-    const fail = (code: "TIMEOUT" | "FETCH_FAILED", message: string, cause?: unknown) => {
-      req.destroy();
-      reject(new AgentwebError(code, message, { cause, data: { url: url.href } }));
+    let settled = false;
+    let connected = false;
+    const fail = (
+      code: "TIMEOUT" | "FETCH_FAILED",
+      message: string,
+      cause?: unknown,
+      unless?: () => boolean,
+    ) => {
+      // Timers run before I/O callbacks in an event-loop turn: after a long stall (a starved
+      // process) the connect or response may already be waiting. Look once more before failing.
+      setImmediate(() => {
+        if (settled || unless?.()) return;
+        settled = true;
+        req.destroy();
+        reject(new AgentwebError(code, message, { cause, data: { url: url.href } }));
+      });
     };
     const connectTimer = setTimeout(
-      () => fail("TIMEOUT", `connect timed out after ${o.connectTimeoutMs} ms`),
+      () => fail("TIMEOUT", `connect timed out after ${o.connectTimeoutMs} ms`, undefined, () => connected),
       o.connectTimeoutMs,
     );
     const headersTimer = setTimeout(
@@ -133,17 +146,27 @@ function requestOnce(
       o.headersTimeoutMs,
     );
     req.on("socket", (socket) => {
-      if (!socket.connecting) clearTimeout(connectTimer);
-      else socket.once("connect", () => clearTimeout(connectTimer));
+      if (!socket.connecting) {
+        clearTimeout(connectTimer);
+        connected = true;
+      } else
+        socket.once("connect", () => {
+          clearTimeout(connectTimer);
+          connected = true;
+        });
     });
     req.on("response", (res) => {
       clearTimeout(connectTimer);
       clearTimeout(headersTimer);
+      if (settled) return void res.resume();
+      settled = true;
       resolve(res);
     });
     req.on("error", (err) => {
       clearTimeout(connectTimer);
       clearTimeout(headersTimer);
+      if (settled) return;
+      settled = true;
       if (err instanceof AgentwebError) return reject(err);
       const cause = err as NodeJS.ErrnoException;
       if (cause.name === "AbortError" || cause.name === "TimeoutError") {
