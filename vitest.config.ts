@@ -9,7 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { LANCEDB_LOG: "error" },
+    env: { LANCEDB_LOG: "error", LANCE_CPU_THREADS: "4", LANCE_IO_THREADS: "16" },
     globalSetup: ["test/global-setup.ts"],
   },
 });

@@ -4,13 +4,13 @@
  *
  * Run: node dist/deploy/main.js   (e.g. AGENTWEB_DATA=/var/lib/agentweb AGENTWEB_PORT=7070)
  */
+import "../api/runtime-env.js";
 import { startServer } from "../api/http/server.js";
 import { configFromEnv, resolveConfig } from "../schemas/config.js";
 
 const log = (entry: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 
-process.env.LANCEDB_LOG ??= "error";
 try {
   const config = resolveConfig({ env: configFromEnv(process.env) });
   const server = await startServer(config, { log });

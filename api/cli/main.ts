@@ -2,6 +2,7 @@
  * The `agentweb` program: the only place the CLI touches the real process (argv, streams, env,
  * exit code).
  */
+import "../runtime-env.js";
 import type { CommandIo } from "./commands/command.js";
 import { runCli } from "./run-cli.js";
 
