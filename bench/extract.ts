@@ -10,7 +10,6 @@
  * output is scored as its main text (markdownToMainText: syntax, title heading and images out),
  * agentweb's as the `text` field of `extract --json`, which is the same function.
  */
-import { createRequire } from "node:module";
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { parseHTML } from "linkedom";
@@ -27,7 +26,6 @@ const arg = (name: string): string | undefined => {
 const limit = Number(arg("--limit") ?? Number.POSITIVE_INFINITY);
 const only = arg("--only")?.split(",");
 const { pages, truth } = loadAeb(limit);
-const requireCjs = createRequire(import.meta.url);
 
 type Extractor = (page: AebPage) => string | Promise<string>;
 
@@ -66,15 +64,25 @@ async function optionalPeers(): Promise<Record<string, Extractor>> {
     const { Defuddle } = (await import("defuddle/node")) as typeof import("defuddle/node");
     out["defuddle 0.19.4 (linkedom, markdown)"] = async ({ html, url }) => {
       const { document } = parseHTML(html) as unknown as { document: Document };
-      const r = await Defuddle(document, url, { markdown: true });
-      return markdownToMainText(r.content ?? "");
+      // defuddle prints every malformed JSON-LD block with a stack trace: keep the table readable.
+      const error = console.error;
+      console.error = () => {};
+      try {
+        const r = await Defuddle(document, url, { markdown: true });
+        return markdownToMainText(r.content ?? "");
+      } finally {
+        console.error = error;
+      }
     };
   } catch (err) {
     console.log(`defuddle not available: ${(err as Error).message.split("\n")[0]}`);
   }
   try {
-    // mdream's native binding is an optional dependency that npm skips on Node 20 (engines >= 22).
-    const { htmlToMarkdown } = requireCjs("mdream") as {
+    // mdream's native binding is an optional dependency that npm skips on Node 20 (engines >= 22):
+    // it is not a devDependency (its lock entry broke `npm ci`): `npm i --no-save mdream@1.7.2
+    // @mdream/rust-linux-x64-gnu@1.7.2` installs it for this comparison.
+    const mdreamModule = "mdream";
+    const { htmlToMarkdown } = (await import(mdreamModule)) as {
       htmlToMarkdown: (html: string, options?: { minimal?: boolean; origin?: string }) => string;
     };
     htmlToMarkdown("<p>probe</p>");

@@ -18,6 +18,9 @@ const CAPTION =
 /** Short blocks that only announce a list of other stories. */
 const LABEL =
   /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|share (this|on)|follow us|sign up.*newsletter|subscribe.*)\W*$/i;
+/** A paragraph that introduces another story ("Related:", "READ MORE:", "On Chron.com:"). */
+const RELATED_PREFIX =
+  /^(related|read (more|also|next)|see (also|more)|more|watch|listen|also|don'?t miss|on [\w.]+)\b[^:]{0,30}:/i;
 /** Legal lines at the foot of an article. */
 const LEGAL =
   /(©|\bcopyright\b|all rights reserved|subject to copyright|may not be (re)?published|without (the )?(prior )?(written )?permission)/i;
@@ -62,11 +65,13 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
   if (text.length <= 160 && BYLINE_TEXT.test(text) && !/[.!?]["”’]?$/.test(text)) return "byline";
   if (text.length <= 400 && (tag === "p" || tag === "div" || tag === "span") && LEGAL.test(text) && isLast)
     return "legal";
-  // A block that is mostly links is a related-stories list, not prose.
+  // A block that is mostly links is a related-stories list, not prose. A paragraph must be all
+  // link (a headline) or start with a "Related:" style label: "Read [the guide](…)." is prose.
   if (/^(p|li|ul|ol|div|section|aside)$/.test(tag) && text.length <= 600) {
-    // Prose with many inline links (or link hover cards) keeps its own words between the links.
     const links = linkChars(el);
-    if (links >= 0.6 * text.length && text.length - links <= 100) return "link-block";
+    const share = tag === "p" && !RELATED_PREFIX.test(text) ? 0.9 : 0.6;
+    // Prose with many inline links (or link hover cards) keeps its own words between the links.
+    if (links >= share * text.length && text.length - links <= 100) return "link-block";
   }
   return undefined;
 }

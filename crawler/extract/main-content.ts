@@ -8,7 +8,7 @@
  * F1 on the article benchmark fell from 0.904 to 0.879.)
  */
 import { Readability } from "@mozilla/readability";
-import { docsSignals } from "./docs-signals.js";
+import { docsSignals, isDocsPage } from "./docs-signals.js";
 import { textOf } from "./dom-utils.js";
 import { findMainRegion } from "./landmarks.js";
 
@@ -101,7 +101,7 @@ export function selectMainContent(doc: Document): MainContent {
   const body = doc.body;
   const region = findMainRegion(doc);
   const docs = docsSignals(doc, region);
-  const articlePage = docs.structures === 0 && !docs.docsSite;
+  const articlePage = !isDocsPage(docs);
   const article = runReadability(doc);
   const articleChars = article ? textOf(article).length : 0;
   if (region) {
