@@ -63,7 +63,7 @@ describe("kill -9 and resume (real CLI)", () => {
     const killedRequests = site.requests.length;
     const report = join(tmp.path, "final.jsonl");
     const final = await runCli(["crawl", url, "--data", data, "--report", report, ...ARGS]);
-    const failed = readFileSync(report, "utf8")
+    const failed = (existsSync(report) ? readFileSync(report, "utf8") : "")
       .split("\n")
       .filter((l) => l.includes('"failed"'));
     expect(final.code, `${final.stderr}\n${failed.join("\n")}`).toBe(0);
