@@ -5,7 +5,7 @@
  *   mkdir -p /tmp/agentweb-docs && cd /tmp/agentweb-docs
  *   apt-get download python3.11-doc postgresql-doc-15 nodejs-doc sqlite3-doc
  *   for f in *.deb; do dpkg -x "$f" x; done
- *   npx tsx bench/extract-docs.ts [--root /tmp/agentweb-docs/x] [--limit N]
+ *   npx tsx bench/extract-docs.ts [--root /tmp/agentweb-docs/x] [--limit N] [--only python3.11,nodejs]
  *
  * Pages are taken in sorted order (every page with --limit unset).
  */
@@ -21,6 +21,7 @@ const arg = (name: string): string | undefined => {
 };
 const root = arg("--root") ?? "/tmp/agentweb-docs/x";
 const limit = Number(arg("--limit") ?? Number.POSITIVE_INFINITY);
+const only = arg("--only")?.split(",");
 
 const PACKAGES: Record<string, { dir: string; site: string }> = {
   "python3.11-doc": { dir: "usr/share/doc/python3.11/html", site: "https://docs.python.org/3.11/" },
@@ -37,7 +38,12 @@ function htmlFiles(dir: string): string[] {
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const path = join(d, name);
-      const st = statSync(path);
+      let st: ReturnType<typeof statSync>;
+      try {
+        st = statSync(path);
+      } catch {
+        continue; // Debian docs link shared assets to absolute paths that are not unpacked here.
+      }
       if (st.isDirectory()) walk(path);
       else if (name.endsWith(".html")) out.push(path);
     }
@@ -48,6 +54,7 @@ function htmlFiles(dir: string): string[] {
 
 const rows: Record<string, string | number>[] = [];
 for (const [name, { dir, site }] of Object.entries(PACKAGES)) {
+  if (only && !only.some((o) => name.startsWith(o))) continue;
   const base = join(root, dir);
   let files: string[];
   try {

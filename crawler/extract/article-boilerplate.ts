@@ -21,6 +21,14 @@ const LABEL =
 /** A paragraph that introduces another story ("Related:", "READ MORE:", "On Chron.com:"). */
 const RELATED_PREFIX =
   /^(related|read (more|also|next)|see (also|more)|more|watch|listen|also|don'?t miss|on [\w.]+)\b[^:]{0,30}:/i;
+/** Photo credits and captions recognisable by their words ("Photo: AP", "(Image: Getty)", "…Credit: EPA"). */
+const CREDIT_TEXT =
+  /^(photo|image|picture|foto|video|graphic)s?\s*(:|by\b)|\((photo|image|picture)s?:[^)]{0,80}\)$|\b(credit|photograph)s?:\s*[^.]{0,80}$/i;
+/** Gallery and player controls left as text. */
+const GALLERY_UI =
+  /^((image|photo|slide|picture) \d+ (of|\/) ?\d*|(show|hide|toggle) caption|caption|close|expand|enlarge|fullscreen|next|previous|play|pause|\d+ (photos|images))$/i;
+/** Newsletter and subscription prompts. */
+const NEWSLETTER = /\b(newsletter|subscribe|sign up|inbox|every (day|week) we send)\b/i;
 /** Legal lines at the foot of an article. */
 const LEGAL =
   /(©|\bcopyright\b|all rights reserved|subject to copyright|may not be (re)?published|without (the )?(prior )?(written )?permission)/i;
@@ -62,6 +70,10 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
   if (text.length === 0) return undefined;
   const tag = tagOf(el);
   if (text.length <= 60 && LABEL.test(text)) return "related-label";
+  if (text.length <= 40 && GALLERY_UI.test(text)) return "gallery-ui";
+  if (text.length <= 200 && CREDIT_TEXT.test(text) && tag !== "li") return "caption";
+  if (text.length <= 250 && NEWSLETTER.test(text) && /^(p|div|section|aside|h[2-6])$/.test(tag))
+    return "newsletter";
   if (text.length <= 160 && BYLINE_TEXT.test(text) && !/[.!?]["”’]?$/.test(text)) return "byline";
   if (text.length <= 400 && (tag === "p" || tag === "div" || tag === "span") && LEGAL.test(text) && isLast)
     return "legal";
