@@ -117,7 +117,11 @@ export const MARKDOWN_RULES: readonly NamedRule[] = [
         const text = plainHeadingText(content);
         if (!text) return "";
         const anchor = headingAnchor(el);
-        const plain = text.replace(/\\([\\`*_[\]#+\-.!>~|])/g, "$1");
+        // Heading text for citations and chunk paths: no code ticks or emphasis markers.
+        const plain = text
+          .replace(/`/g, "")
+          .replace(/\*\*|__/g, "")
+          .replace(/\\([\\`*_[\]#+\-.!>~|])/g, "$1");
         ctx.headings.push(anchor ? { level, text: plain, anchor } : { level, text: plain });
         return `\n\n${"#".repeat(level)} ${text}\n\n`;
       },

@@ -77,6 +77,12 @@ describe("toMarkdown: blocks", () => {
     ]);
   });
 
+  it("lists heading text without code ticks or emphasis", () => {
+    const r = toMarkdown('<h3 id="c">Class: <code>StringDecoder</code> <strong>new</strong></h3>');
+    expect(r.markdown).toBe("### Class: `StringDecoder` **new**\n");
+    expect(r.headings).toEqual([{ level: 3, text: "Class: StringDecoder new", anchor: "c" }]);
+  });
+
   it("uses - bullets and indents nested lists", () => {
     expect(md("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>")).toBe("- a\n  - b\n- c\n");
   });
