@@ -21,13 +21,15 @@ export interface Variant {
  */
 export function rankingVariants(withVectors: boolean): Variant[] {
   const rrf = reciprocalRankFusion(60);
+  // The raw normalised fusion (no built-in weight): `vectorWeight` is the whole vector weight.
   const norm = normalisedScoreFusion();
   const text: Variant[] = [
-    { name: "text, best chunk per page", mode: "text", ranking: { pageDecay: 0 } },
-    { name: "text, page decay 0.3", mode: "text", ranking: { pageDecay: 0.3 } },
-    { name: "text, page decay 0.5", mode: "text", ranking: { pageDecay: 0.5 } },
+    { name: "text, no field boost (old default)", mode: "text", ranking: { fieldBoost: 0 } },
+    { name: "text, page decay 0.3", mode: "text", ranking: { fieldBoost: 0, pageDecay: 0.3 } },
+    { name: "text, page decay 0.5", mode: "text", ranking: { fieldBoost: 0, pageDecay: 0.5 } },
     { name: "text, field boost 0.5", mode: "text", ranking: { fieldBoost: 0.5 } },
     { name: "text, field boost 1", mode: "text", ranking: { fieldBoost: 1 } },
+    { name: "text, field boost 2", mode: "text", ranking: { fieldBoost: 2 } },
     { name: "text, field boost 1 + decay 0.3", mode: "text", ranking: { fieldBoost: 1, pageDecay: 0.3 } },
   ];
   if (!withVectors) return text;
@@ -37,14 +39,14 @@ export function rankingVariants(withVectors: boolean): Variant[] {
     { name: "hybrid RRF w=1", mode: "hybrid", ranking: { fusion: rrf, vectorWeight: 1 } },
     { name: "hybrid RRF w=0.5", mode: "hybrid", ranking: { fusion: rrf, vectorWeight: 0.5 } },
   ];
-  for (const w of [0.25, 0.5, 0.75, 1, 1.5]) {
+  for (const w of [0.1, 0.15, 0.2, 0.25, 0.35, 0.5, 0.75, 1, 1.5]) {
     hybrid.push({ name: `hybrid norm w=${w}`, mode: "hybrid", ranking: { fusion: norm, vectorWeight: w } });
   }
-  for (const w of [0.5, 1]) {
+  for (const w of [0.25]) {
     hybrid.push({
-      name: `hybrid norm w=${w} + field 1 + decay 0.3`,
+      name: `hybrid norm w=${w}, no field boost`,
       mode: "hybrid",
-      ranking: { fusion: norm, vectorWeight: w, fieldBoost: 1, pageDecay: 0.3 },
+      ranking: { fusion: norm, vectorWeight: w, fieldBoost: 0 },
     });
   }
   return [...text, ...hybrid];

@@ -93,7 +93,7 @@ try {
     }
     searchRows.push(row(`agentweb ${mode}`, scoreRankings(questions, rankings), times));
   }
-  const contextModes = (values["context-modes"]?.split(",") ?? modes) as SearchMode[];
+  const contextModes = (values["context-modes"]?.split(",").filter(Boolean) ?? modes) as SearchMode[];
   for (const mode of contextModes) {
     for (const maxTokens of [1000, 2000, 4000]) {
       const times: number[] = [];
