@@ -4,7 +4,7 @@
  * through the ops layer (what `/v1/search` runs), evidence-in-context share at 1000/2000/4000 tokens
  * (what `/v1/context` runs), p50/p95 latency, and the README's plain BM25 baseline computed here.
  *
- * Run: npx tsx bench/retrieval.ts [--embedder bundled|none] [--cache DIR] [--context-modes text,hybrid] [--variants]
+ * Run: npx tsx bench/retrieval.ts [--embedder bundled|static|none] [--cache DIR] [--context-modes text,hybrid] [--variants]
  * The manual (apt-get download postgresql-doc-15), extracted pages, vectors and the index are cached
  * under --cache (default $TMPDIR/agentweb-bench/retrieval); the index is rebuilt when indexing code changes.
  */
@@ -16,6 +16,7 @@ import { getContext } from "../api/ops/get-context.js";
 import { openIndex } from "../api/ops/index-handle.js";
 import { searchDocs } from "../api/ops/search-docs.js";
 import { createBundledEmbedder } from "../indexer/embed/bundled-embedder.js";
+import { createStaticEmbedder } from "../indexer/embed/static-embedder.js";
 import { resolveConfig } from "../schemas/config.js";
 import type { SearchMode } from "../schemas/search.js";
 import { bm25Baseline } from "./retrieval-bm25.js";
@@ -47,7 +48,12 @@ const pages = loadPages(htmlDir, join(cache, "pages.jsonl"));
 log(`${pages.length} pages, ${questions.length} questions`);
 
 const embedderName = values.embedder!;
-const makeEmbedder = embedderName === "bundled" ? () => createBundledEmbedder({ workers: 2 }) : undefined;
+const makeEmbedder =
+  embedderName === "bundled"
+    ? () => createBundledEmbedder({ workers: 2 })
+    : embedderName === "static"
+      ? async () => createStaticEmbedder()
+      : undefined;
 const data = await benchIndex({ cache, pages, embedder: embedderName, makeEmbedder, log });
 
 const searchRows: Record<string, string | number>[] = [];
@@ -63,7 +69,7 @@ const baseline = bm25Baseline(htmlDir);
   searchRows.push(row("BM25 baseline (pages, visible text)", scoreRankings(questions, rankings), times));
 }
 
-const config = resolveConfig({ flags: { data, embedder: embedderName === "none" ? "none" : "bundled" } });
+const config = resolveConfig({ flags: { data, embedder: embedderName } });
 const index = await openIndex(config, { write: false, owner: "bench" });
 const contextRows: Record<string, string | number>[] = [];
 try {

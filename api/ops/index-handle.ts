@@ -1,5 +1,6 @@
 import { createBundledEmbedder } from "../../indexer/embed/bundled-embedder.js";
 import type { Embedder } from "../../indexer/embed/embedder.js";
+import { createStaticEmbedder } from "../../indexer/embed/static-embedder.js";
 import { type DataDir, openDataDir } from "../../indexer/store/data-dir.js";
 import { openStore, type Store } from "../../indexer/store/store.js";
 import type { Config } from "../../schemas/config.js";
@@ -42,7 +43,7 @@ export async function openIndex(
         embedder ??=
           config.embedder === "bundled"
             ? createBundledEmbedder({ workers: config.embedWorkers })
-            : Promise.resolve(undefined);
+            : Promise.resolve(config.embedder === "static" ? createStaticEmbedder() : undefined);
         return embedder;
       },
       async close() {
