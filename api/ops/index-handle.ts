@@ -1,4 +1,5 @@
 import { createBundledEmbedder } from "../../indexer/embed/bundled-embedder.js";
+import { assertEmbedderMatches } from "../../indexer/embed/check-embedder.js";
 import type { Embedder } from "../../indexer/embed/embedder.js";
 import { createStaticEmbedder } from "../../indexer/embed/static-embedder.js";
 import { type DataDir, openDataDir } from "../../indexer/store/data-dir.js";
@@ -40,10 +41,19 @@ export async function openIndex(
       dataDir,
       store,
       embedder() {
-        embedder ??=
+        embedder ??= (
           config.embedder === "bundled"
             ? createBundledEmbedder({ workers: config.embedWorkers })
-            : Promise.resolve(config.embedder === "static" ? createStaticEmbedder() : undefined);
+            : Promise.resolve(config.embedder === "static" ? createStaticEmbedder() : undefined)
+        ).then(async (e) => {
+          try {
+            if (e) assertEmbedderMatches(dataDir.readMeta(), e);
+          } catch (err) {
+            await e?.close();
+            throw err;
+          }
+          return e;
+        });
         return embedder;
       },
       async close() {

@@ -1,0 +1,23 @@
+import { AgentwebError } from "../../schemas/errors.js";
+import type { DataDirMeta } from "../store/data-dir.js";
+import type { Embedder } from "./embedder.js";
+
+/**
+ * Refuses an embedder other than the one whose vectors are in the index: vectors of two embedders
+ * (or two widths) are not comparable, and a query would return nonsense without any error. Sites
+ * indexed without vectors ("none") match anything.
+ *
+ * @example assertEmbedderMatches(dataDir.readMeta(), embedder) // throws when a site was built by another
+ */
+export function assertEmbedderMatches(meta: DataDirMeta, embedder: Embedder): void {
+  for (const record of Object.values(meta.sites)) {
+    if (!record.embedder || record.embedder === "none") continue;
+    if (record.embedder !== embedder.name || (record.dims && record.dims !== embedder.dims)) {
+      throw new AgentwebError(
+        "INVALID_INPUT",
+        `site ${record.site} was indexed with embedder ${record.embedder} (${record.dims}-d) but this run uses ${embedder.name} (${embedder.dims}-d); set the embedder it was built with, or rebuild its vectors in a new --data dir`,
+        { data: { site: record.site, indexed: record.embedder, configured: embedder.name } },
+      );
+    }
+  }
+}
