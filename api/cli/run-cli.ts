@@ -13,6 +13,7 @@ Commands:
   context Q       a cited context pack for a question, within a token budget
   page URL        a stored page as markdown (--fresh fetches it now)
   sites           list indexed sites, or delete one
+  reindex         rebuild the index's vectors with another embedder, without crawling
   mcp             serve the index to an MCP client over stdio
   llms-txt        validate an llms.txt, or expand it into a context file
   publish         write llms.txt, llms-full.txt and .md twins from the index
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   context: async () => (await import("./commands/context.js")).contextCommand,
   page: async () => (await import("./commands/page.js")).pageCommand,
   sites: async () => (await import("./commands/sites.js")).sitesCommand,
+  reindex: async () => (await import("./commands/reindex.js")).reindexCommand,
   mcp: async () => (await import("./commands/mcp.js")).mcpCommand,
   "llms-txt": async () => (await import("./commands/llms-txt.js")).llmsTxtCommand,
   publish: async () => (await import("./commands/publish.js")).publishCommand,

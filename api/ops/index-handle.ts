@@ -41,11 +41,7 @@ export async function openIndex(
       dataDir,
       store,
       embedder() {
-        embedder ??= (
-          config.embedder === "bundled"
-            ? createBundledEmbedder({ workers: config.embedWorkers })
-            : Promise.resolve(config.embedder === "static" ? createStaticEmbedder() : undefined)
-        ).then(async (e) => {
+        embedder ??= startEmbedder(config).then(async (e) => {
           try {
             if (e) assertEmbedderMatches(dataDir.readMeta(), e);
           } catch (err) {
@@ -66,4 +62,15 @@ export async function openIndex(
     release();
     throw err;
   }
+}
+
+/**
+ * The configured embedder, started (bundled: worker threads loading a model each), or undefined
+ * for `none`. No check against the index: `reindex` uses it to replace the index's vectors.
+ *
+ * @example const embedder = await startEmbedder(config);
+ */
+export async function startEmbedder(config: Config): Promise<Embedder | undefined> {
+  if (config.embedder === "bundled") return createBundledEmbedder({ workers: config.embedWorkers });
+  return config.embedder === "static" ? createStaticEmbedder() : undefined;
 }

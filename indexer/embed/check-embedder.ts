@@ -15,7 +15,7 @@ export function assertEmbedderMatches(meta: DataDirMeta, embedder: Embedder): vo
     if (record.embedder !== embedder.name || (record.dims && record.dims !== embedder.dims)) {
       throw new AgentwebError(
         "INVALID_INPUT",
-        `site ${record.site} was indexed with embedder ${record.embedder} (${record.dims}-d) but this run uses ${embedder.name} (${embedder.dims}-d); set the embedder it was built with, or rebuild its vectors in a new --data dir`,
+        `site ${record.site} was indexed with embedder ${record.embedder} (${record.dims}-d) but this run uses ${embedder.name} (${embedder.dims}-d); set --embedder (AGENTWEB_EMBEDDER) to ${record.embedder.startsWith("static") ? "static" : record.embedder.startsWith("bundled") ? "bundled" : record.embedder}, or rebuild the vectors with \`agentweb reindex --embedder NAME\``,
         { data: { site: record.site, indexed: record.embedder, configured: embedder.name } },
       );
     }

@@ -118,7 +118,16 @@ export async function openStore(options: { dir: string; dims: number; readConsis
         .select([...CHUNK_COLUMNS, "content"])
         .limit(limit)
         .toArray();
-      return rows.map((r) => ({ ...toStored(r, 0), content: String(r.content), vector: [] }));
+      // Without `score`: these rows go back into the table (setVectors), which has no such column.
+      return rows.map((r) => {
+        const { score: _, ...row } = toStored(r, 0);
+        return { ...row, content: String(r.content), vector: [] };
+      });
+    },
+
+    /** Marks every chunk as waiting for a vector: `reindex` then refills them with another embedder. */
+    async markAllPending(): Promise<void> {
+      await chunks.update({ where: "embedded = true", values: { embedded: false } });
     },
 
     async getPage(url: string): Promise<Page | undefined> {
