@@ -67,7 +67,15 @@ export const Config = z.object({
   /** Target chunk size in tokens; a code fence or table may exceed it rather than be split. */
   chunkTokens: int(32, 4096).default(256),
   /** bundled: the offline encoder (~13 chunks/s); static: distilled from it, reads whole chunks, ~100× faster. */
-  embedder: z.enum(["bundled", "static", "none"]).default("bundled"),
+  embedder: z.enum(["bundled", "static", "openai", "none"]).default("bundled"),
+  /** embedder=openai: base URL of an OpenAI-compatible API (`…/v1`; Ollama, llama.cpp, vLLM …). */
+  embedderUrl: z.string().url().optional(),
+  /** embedder=openai: the model name sent with each request. */
+  embedderModel: z.string().min(1).optional(),
+  /** embedder=openai: bearer token, when the endpoint wants one. */
+  embedderApiKey: z.string().min(1).optional(),
+  /** embedder=openai: vector width (the index is created with it). */
+  embedderDims: int(1, 8192).default(512),
   embedWorkers: int(1, 16).default(2),
   searchMode: SearchMode.default("text"),
   host: z.string().min(1).default("127.0.0.1"),
@@ -130,6 +138,10 @@ export const CONFIG_ENV = {
   maxBodyBytes: "AGENTWEB_MAX_BODY_BYTES",
   chunkTokens: "AGENTWEB_CHUNK_TOKENS",
   embedder: "AGENTWEB_EMBEDDER",
+  embedderUrl: "AGENTWEB_EMBEDDER_URL",
+  embedderModel: "AGENTWEB_EMBEDDER_MODEL",
+  embedderApiKey: "AGENTWEB_EMBEDDER_API_KEY",
+  embedderDims: "AGENTWEB_EMBEDDER_DIMS",
   embedWorkers: "AGENTWEB_EMBED_WORKERS",
   searchMode: "AGENTWEB_SEARCH_MODE",
   host: "AGENTWEB_HOST",

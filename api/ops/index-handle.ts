@@ -1,10 +1,12 @@
 import { createBundledEmbedder } from "../../indexer/embed/bundled-embedder.js";
 import { assertEmbedderMatches } from "../../indexer/embed/check-embedder.js";
 import type { Embedder } from "../../indexer/embed/embedder.js";
+import { createOpenAiEmbedder } from "../../indexer/embed/openai-embedder.js";
 import { createStaticEmbedder } from "../../indexer/embed/static-embedder.js";
 import { type DataDir, openDataDir } from "../../indexer/store/data-dir.js";
 import { openStore, type Store } from "../../indexer/store/store.js";
 import type { Config } from "../../schemas/config.js";
+import { AgentwebError } from "../../schemas/errors.js";
 
 /** Dimensions of the bundled encoder; an index built without an embedder keeps room for it. */
 const BUNDLED_DIMS = 512;
@@ -34,7 +36,8 @@ export async function openIndex(
   const dataDir = openDataDir(config.data, { create: access.write });
   const release = access.write ? dataDir.lockWriter(access.owner) : () => {};
   try {
-    const store = await openStore({ dir: dataDir.indexDir, dims: BUNDLED_DIMS, readConsistencySec: 1 });
+    const dims = config.embedder === "openai" ? config.embedderDims : BUNDLED_DIMS;
+    const store = await openStore({ dir: dataDir.indexDir, dims, readConsistencySec: 1 });
     let embedder: Promise<Embedder | undefined> | undefined;
     return {
       config,
@@ -72,5 +75,19 @@ export async function openIndex(
  */
 export async function startEmbedder(config: Config): Promise<Embedder | undefined> {
   if (config.embedder === "bundled") return createBundledEmbedder({ workers: config.embedWorkers });
+  if (config.embedder === "openai") {
+    if (!config.embedderUrl || !config.embedderModel) {
+      throw new AgentwebError(
+        "BAD_USAGE",
+        "embedder=openai needs embedderUrl and embedderModel (AGENTWEB_EMBEDDER_URL, AGENTWEB_EMBEDDER_MODEL)",
+      );
+    }
+    return createOpenAiEmbedder({
+      baseUrl: config.embedderUrl,
+      model: config.embedderModel,
+      apiKey: config.embedderApiKey,
+      dims: config.embedderDims,
+    });
+  }
   return config.embedder === "static" ? createStaticEmbedder() : undefined;
 }

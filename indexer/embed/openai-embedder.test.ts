@@ -1,6 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openIndex } from "../../api/ops/index-handle.js";
+import { resolveConfig } from "../../schemas/config.js";
+import { tempDir } from "../../test/helpers/temp-dir.js";
+import { embeddingText } from "./embedding-text.js";
 import { createOpenAiEmbedder } from "./openai-embedder.js";
 
 /** A real HTTP server speaking the embeddings protocol: hashed bag of words, answers shuffled. */
@@ -58,5 +62,57 @@ describe("OpenAI-compatible embedder", () => {
     await expect(createOpenAiEmbedder({ baseUrl: "http://127.0.0.1:9/v1", model: "m" })).rejects.toThrow(
       /unreachable/,
     );
+  });
+
+  it("is what embedder=openai selects, and the index is created at its width", async () => {
+    const tmp = tempDir();
+    const config = resolveConfig({
+      flags: {
+        data: tmp.path,
+        embedder: "openai",
+        embedderUrl: baseUrl,
+        embedderModel: "m",
+        embedderDims: 8,
+      },
+    });
+    const index = await openIndex(config, { write: true, owner: "test" });
+    try {
+      const embedder = (await index.embedder())!;
+      expect([embedder.name, embedder.dims, index.store.dims]).toEqual(["openai:m", 8, 8]);
+      const url = "https://x.dev/a";
+      const chunk = {
+        id: "a",
+        url,
+        site: "s",
+        title: "A",
+        ordinal: 0,
+        headingPath: [],
+        anchor: "",
+        text: "abc",
+        tokens: 1,
+      };
+      const page = {
+        url,
+        finalUrl: url,
+        site: "s",
+        title: "A",
+        description: "",
+        lang: "en",
+        markdown: "abc",
+        links: [],
+        headings: [],
+        contentHash: "h",
+        fetchedVia: "http" as const,
+        tokens: { html: 1, markdown: 1 },
+        removed: [],
+        fetchedAt: "2026-01-01T00:00:00.000Z",
+      };
+      const rows = await index.store.replacePage(page, [chunk]);
+      await index.store.setVectors(rows, await embedder.embed(rows.map(embeddingText)));
+      expect((await index.store.searchVector((await embedder.embed(["abc"]))[0]!, {}, 1))[0]!.url).toBe(url);
+    } finally {
+      await index.close();
+      tmp.remove();
+    }
   });
 });
