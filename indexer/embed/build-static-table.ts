@@ -27,7 +27,8 @@ const model = (await initModel(async () => source)) as unknown as {
 };
 const vocab = source.vocabulary;
 const dims = 512;
-const rows = new Float32Array(vocab.length * dims);
+const raw = new Float32Array(vocab.length * dims);
+const weights = new Float32Array(vocab.length);
 for (let start = 0; start < vocab.length; start += BATCH) {
   const ids = Array.from({ length: Math.min(BATCH, vocab.length - start) }, (_, i) => start + i);
   // One piece per input sequence, fed to the graph directly (no tokenizer round trip).
@@ -49,12 +50,21 @@ for (let start = 0; start < vocab.length; start += BATCH) {
     const logp = vocab[id]![1];
     // Reserved symbols (log-probability 0) carry no meaning: weight 0.
     const weight = logp === 0 ? 0 : SIF_A / (SIF_A + Math.exp(logp));
-    rows.set(
-      vectors[i]!.map((x) => x * weight),
-      id * dims,
-    );
+    raw.set(vectors[i]!, id * dims);
+    weights[id] = weight;
   }
   console.error(`${Math.min(start + BATCH, vocab.length)}/${vocab.length}`);
+}
+// The pieces share a large common direction (every single piece looks alike to a sentence
+// encoder); removing their mean leaves what tells them apart.
+const mean = new Float32Array(dims);
+const used = weights.filter((w) => w > 0).length;
+for (let id = 0; id < vocab.length; id++) {
+  if (weights[id]! > 0) for (let d = 0; d < dims; d++) mean[d]! += raw[id * dims + d]! / used;
+}
+const rows = new Float32Array(vocab.length * dims);
+for (let id = 0; id < vocab.length; id++) {
+  for (let d = 0; d < dims; d++) rows[id * dims + d] = (raw[id * dims + d]! - mean[d]!) * weights[id]!;
 }
 writeFileSync(STATIC_TABLE_PATH, encodeTable(rows, vocab.length, dims));
 console.error(`wrote ${STATIC_TABLE_PATH}`);
