@@ -5,7 +5,8 @@
 import { z } from "zod";
 
 const flag = z.preprocess((v) => (typeof v === "string" ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
-const httpUrl = z
+/** An absolute http(s) URL as an API input (parsed and checked again where it is used). */
+export const httpUrl = z
   .string()
   .trim()
   .min(1, "url is required")

@@ -3,6 +3,7 @@
  * and the MCP tool `audit_site`. Scoring rules live in crawler/audit/score.ts.
  */
 import { z } from "zod";
+import { httpUrl } from "./api.js";
 
 /** The six scored categories, in report order. */
 export const AuditCategoryId = z.enum(["access", "llms-txt", "sitemap", "javascript", "tokens", "structure"]);
@@ -122,13 +123,6 @@ export const AuditReport = z.object({
   notes: z.array(z.string()),
 });
 export type AuditReport = z.infer<typeof AuditReport>;
-
-const httpUrl = z
-  .string()
-  .trim()
-  .min(1, "url is required")
-  .max(4096)
-  .refine((v) => /^https?:\/\/[^/]/i.test(v), "url must be an absolute http(s) URL");
 
 /** Input of `POST /v1/audit` and the MCP tool `audit_site`. */
 export const AuditRequest = z.object({

@@ -5,31 +5,24 @@
 import { z } from "zod";
 import { SearchMode } from "./search.js";
 
-const list = z.preprocess(
-  (v) =>
-    typeof v === "string"
-      ? v
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : v,
-  z.array(z.string()),
-);
+/** "a, b,,c" → ["a", "b", "c"]: how the environment spells a list. */
+const splitCommas = (v: string) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const list = z.preprocess((v) => (typeof v === "string" ? splitCommas(v) : v), z.array(z.string()));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** "key:scope" pairs; a scope is read (search, context, pages) or admin (also crawls, deletes, fresh fetches). */
 const apiKeyList = z.preprocess(
   (v) =>
     typeof v === "string"
-      ? v
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .map((entry) => {
-            const at = entry.lastIndexOf(":");
-            return at > 0
-              ? { key: entry.slice(0, at), scope: entry.slice(at + 1) }
-              : { key: entry, scope: "read" };
-          })
+      ? splitCommas(v).map((entry) => {
+          const at = entry.lastIndexOf(":");
+          return at > 0
+            ? { key: entry.slice(0, at), scope: entry.slice(at + 1) }
+            : { key: entry, scope: "read" };
+        })
       : v,
   z.array(
     z.object({

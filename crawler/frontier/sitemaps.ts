@@ -78,7 +78,12 @@ export function decodeSitemapBody(body: Buffer): string {
   return body.toString("utf8");
 }
 
-function decodeXml(text: string): string {
+/**
+ * The five predefined XML entities decoded (sitemaps escape `&` in query strings).
+ *
+ * @example decodeXml("a?x=1&amp;y=2") // "a?x=1&y=2"
+ */
+export function decodeXml(text: string): string {
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -1,3 +1,4 @@
+import { decodeXml } from "../frontier/sitemaps.js";
 import { type FetchTextOptions, fetchText } from "./fetch-text.js";
 
 const MAX_SITEMAPS = 50;
@@ -69,13 +70,4 @@ export function pageKey(url: string): string {
   } catch {
     return url;
   }
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
