@@ -1,17 +1,18 @@
 import { readFile } from "node:fs/promises";
+import type { EgressGuard } from "../../crawler/fetch/egress-guard.js";
 import { type ExpandedDoc, expandLlmsTxt } from "../../crawler/llms-txt/expand.js";
-import { type FetchLike, type FetchTextOptions, fetchText } from "../../crawler/llms-txt/fetch-text.js";
+import { type FetchTextOptions, fetchText } from "../../crawler/llms-txt/fetch-text.js";
 import { parseLlmsTxt } from "../../crawler/llms-txt/parse.js";
 import { validateLlmsTxt } from "../../crawler/llms-txt/validate.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { LlmsTxtReport } from "../../schemas/llms-txt.js";
 
-/** How llms.txt operations fetch: limits, identity and (for HTTP/MCP callers) the egress-guarded fetch. */
+/** How llms.txt operations fetch (through the crawler's httpFetch): limits, identity and, for HTTP/MCP callers, the egress guard. */
 export interface LlmsTxtFetchOptions {
   userAgent: string;
   timeoutMs: number;
   maxBytes: number;
-  fetch?: FetchLike;
+  guard?: EgressGuard;
 }
 
 /** An llms.txt read from a file or a URL. */
@@ -69,7 +70,7 @@ function toFetchOptions(options: LlmsTxtFetchOptions): FetchTextOptions {
     timeoutMs: options.timeoutMs,
     maxBytes: options.maxBytes,
     userAgent: options.userAgent,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.guard ? { guard: options.guard } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { asFetchLike, createAuditFetch, OFF_ORIGIN } from "./audit-fetch.js";
+import { createAuditFetch, OFF_ORIGIN } from "./audit-fetch.js";
 
 describe("createAuditFetch", () => {
   it("requests only the audited origin and never throws", async () => {
@@ -23,9 +23,7 @@ describe("createAuditFetch", () => {
         "http://127.0.0.1:9/",
       );
       expect(down.status).toBe(0);
-      const res = await asFetchLike(get)(`${origin}/b`, { signal: AbortSignal.timeout(5_000), headers: {} });
-      expect([res.status, res.url, await res.text()]).toEqual([200, `${origin}/b`, "ok"]);
-      expect(hits).toEqual(["/a", "/b"]);
+      expect(hits).toEqual(["/a"]);
     } finally {
       server.close();
       server.closeAllConnections();

@@ -7,7 +7,6 @@
 import { isAgentwebError } from "../../schemas/errors.js";
 import type { EgressGuard } from "../fetch/egress-guard.js";
 import { httpFetch } from "../fetch/http-fetch.js";
-import type { FetchLike } from "../llms-txt/fetch-text.js";
 
 export interface AuditResponse {
   url: string;
@@ -75,29 +74,6 @@ export function createAuditFetch(o: AuditFetchOptions): AuditFetch {
         : String((err as Error)?.message ?? err);
       return { url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), ms: 0, error };
     }
-  };
-}
-
-/**
- * The same fetch shaped as the `fetch` the llms.txt validator and link checker take, so their
- * requests go through the guard too.
- *
- * @example validateLlmsTxt(bytes, { source, fetch: { ...limits, fetch: asFetchLike(get) } })
- */
-export function asFetchLike(get: AuditFetch): FetchLike {
-  return async (url, init) => {
-    const res = await get(url, init.headers);
-    if (res.status === 0) throw new Error(res.error ?? "fetch failed");
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(res.headers)) headers.set(k, v);
-    const nullBody = res.status === 204 || res.status === 304 || (res.status >= 100 && res.status < 200);
-    const response = new Response(nullBody ? null : new Uint8Array(res.body), {
-      status: res.status,
-      headers,
-    });
-    // Response.url is read-only; the validator resolves relative links against the final URL.
-    Object.defineProperty(response, "url", { value: res.finalUrl });
-    return response;
   };
 }
 

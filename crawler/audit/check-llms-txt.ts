@@ -9,7 +9,7 @@ import { looksLikeHtml } from "../llms-txt/decode-input.js";
 import { mdTwinUrl } from "../llms-txt/md-twin.js";
 import { pageKey } from "../llms-txt/sitemap.js";
 import { validateLlmsTxt } from "../llms-txt/validate.js";
-import { type AuditFetch, type AuditResponse, asFetchLike } from "./audit-fetch.js";
+import type { AuditFetch, AuditResponse } from "./audit-fetch.js";
 
 export interface LlmsTxtInput {
   startUrl: string;
@@ -93,7 +93,7 @@ export async function checkLlmsTxt(input: LlmsTxtInput): Promise<LlmsTxtOutcome>
       evidence: [{ url, detail: `Content-Type: ${found.headers["content-type"] ?? "(none)"}` }],
     });
   }
-  const fetchOptions = { ...input.limits, fetch: asFetchLike(input.get) };
+  const fetchOptions = { ...input.limits, get: input.get };
   const report = await validateLlmsTxt(found.body, {
     source: url,
     fileUrl: url,

@@ -1,15 +1,38 @@
-/** The fetch the link checker and expander use; an HTTP or MCP adapter passes its egress-guarded one. */
-export type FetchLike = (
-  url: string,
-  init: { signal: AbortSignal; headers: Record<string, string> },
-) => Promise<Response>;
+/**
+ * How the llms.txt validator, link check, sitemap coverage and expander read the web: through the
+ * crawler's httpFetch (connect/header/total timeouts, decoded-body cap, every redirect hop checked),
+ * pinned to the egress guard when one is given, or through a caller's own getter built on it (the
+ * audit's, which also stays on the audited origin). Never throws: no response is status 0 and `error`.
+ */
+import { isAgentwebError } from "../../schemas/errors.js";
+import { decodeText } from "../fetch/decode-text.js";
+import type { EgressGuard } from "../fetch/egress-guard.js";
+import { httpFetch } from "../fetch/http-fetch.js";
+import { parseMediaType } from "../fetch/media-type.js";
+
+/** A response as a caller's getter returns it: status 0 and `error` when none came back. */
+export interface GotResponse {
+  url: string;
+  finalUrl: string;
+  status: number;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  body: Uint8Array;
+  error?: string;
+}
+
+/** A GET built on httpFetch that never throws, e.g. the audit's `AuditFetch`. */
+export type TextGet = (url: string, headers: Record<string, string>) => Promise<GotResponse>;
 
 export interface FetchTextOptions {
   timeoutMs: number;
   maxBytes: number;
   userAgent: string;
   accept?: string;
-  fetch?: FetchLike;
+  /** Set for callers started over HTTP or MCP: every hop is resolved and vetted, the socket pinned. */
+  guard?: EgressGuard;
+  /** Replaces the built-in httpFetch call (the limits and guard above are then the getter's own). */
+  get?: TextGet;
 }
 
 /** A fetched text resource; `error` is set (and status 0) when no response came back. */
@@ -19,45 +42,39 @@ export interface FetchedText {
   status: number;
   /** The media type, lower-case, without parameters ("" when absent). */
   mediaType: string;
+  /** The body decoded by its charset (BOM, header, `<meta>` for HTML, else UTF-8). */
   body: string;
-  /** The raw body, for callers that must tell binary from text. */
+  /** The raw (decompressed) body, for callers that must tell binary from text. */
   bytes: Uint8Array;
   error?: string;
 }
 
 /**
- * GETs a URL with a timeout and a body-size cap; never throws (network errors come back in `error`).
+ * GETs a URL through the crawler's fetcher; never throws (network errors come back in `error`).
  *
  * @example const res = await fetchText("https://x.dev/llms.txt", { timeoutMs: 10_000, maxBytes: 5e6, userAgent: "agentweb" });
  */
 export async function fetchText(url: string, options: FetchTextOptions): Promise<FetchedText> {
-  const doFetch: FetchLike = options.fetch ?? ((u, init) => fetch(u, { ...init, redirect: "follow" }));
-  const signal = AbortSignal.timeout(options.timeoutMs);
-  try {
-    const response = await doFetch(url, {
-      signal,
-      headers: {
-        "user-agent": options.userAgent,
-        accept: options.accept ?? "text/markdown, text/plain;q=0.9, */*;q=0.5",
-      },
-    });
-    const bytes = await readCapped(response, options.maxBytes);
-    return {
-      url,
-      finalUrl: response.url || url,
-      status: response.status,
-      mediaType: mediaTypeOf(response.headers.get("content-type")),
-      body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"),
-      bytes,
-    };
-  } catch (err) {
-    const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-    const error =
-      e?.name === "TimeoutError"
-        ? "timed out"
-        : (e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err));
+  const headers = {
+    "user-agent": options.userAgent,
+    accept: options.accept ?? "text/markdown, text/plain;q=0.9, */*;q=0.5",
+  };
+  const res = await (options.get ?? ((u, h) => viaHttpFetch(u, h, options)))(url, headers);
+  if (res.status === 0) {
+    const error = res.error ?? "fetch failed";
     return { url, finalUrl: url, status: 0, mediaType: "", body: "", bytes: new Uint8Array(), error };
   }
+  const contentType = res.headers["content-type"];
+  const mediaType = mediaTypeOf(contentType ?? null);
+  const isHtml = mediaType === "text/html" || mediaType === "application/xhtml+xml";
+  return {
+    url,
+    finalUrl: res.finalUrl || url,
+    status: res.status,
+    mediaType,
+    body: decodeText(res.body, parseMediaType(contentType)?.params.charset, isHtml),
+    bytes: res.body,
+  };
 }
 
 /**
@@ -69,20 +86,29 @@ export function mediaTypeOf(header: string | null): string {
   return (header ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new Error(`body exceeds ${maxBytes} bytes`);
-    }
-    parts.push(value);
+async function viaHttpFetch(
+  url: string,
+  headers: Record<string, string>,
+  o: FetchTextOptions,
+): Promise<GotResponse> {
+  try {
+    return await httpFetch(url, {
+      headers,
+      totalTimeoutMs: o.timeoutMs,
+      headersTimeoutMs: o.timeoutMs,
+      connectTimeoutMs: Math.min(10_000, o.timeoutMs),
+      maxBodyBytes: o.maxBytes,
+      ...(o.guard ? { checkHop: (u: URL) => o.guard!.check(u).then(() => {}), lookup: o.guard.lookup } : {}),
+    });
+  } catch (err) {
+    return { url, finalUrl: url, status: 0, headers: {}, body: new Uint8Array(), error: errorText(err) };
   }
-  return Buffer.concat(parts);
+}
+
+/** Short reasons, as dead-link findings print them: "timed out", an errno, or the error's message. */
+function errorText(err: unknown): string {
+  if (!isAgentwebError(err)) return String((err as Error)?.message ?? err);
+  if (err.code === "TIMEOUT") return "timed out";
+  if (err.code === "FETCH_FAILED" && err.data?.errno) return String(err.data.errno);
+  return err.message;
 }
