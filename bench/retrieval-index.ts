@@ -84,6 +84,7 @@ const INDEX_SOURCES = [
   "indexer/chunk",
   "indexer/index-writer.ts",
   "indexer/embed/embedding-text.ts",
+  "indexer/store/identifier-variants.ts",
   "indexer/store/rows.ts",
   "indexer/store/store.ts",
   "indexer/store/table-schemas.ts",

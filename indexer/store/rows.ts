@@ -1,5 +1,6 @@
 import type { Chunk } from "../../schemas/chunk.js";
 import type { Page } from "../../schemas/page.js";
+import { withIdentifierVariants } from "./identifier-variants.js";
 
 /** A chunk as stored: the chunk plus the columns that serve filters, full text and vectors. */
 export type ChunkRow = Chunk & {
@@ -28,10 +29,14 @@ export function pathOf(url: string): string {
   }
 }
 
-/** What the full-text index reads: the heading path weighs in, so a section title matches its body. */
+/**
+ * What the full-text index reads: the heading path weighs in, so a section title matches its body,
+ * and code identifiers gain their joined and split forms (see identifier-variants.ts; queries get
+ * the same expansion in `searchText`). Changing this makes existing indexes stale: re-crawl.
+ */
 export function searchableContent(chunk: Chunk): string {
   const heading = chunk.headingPath.join(" › ");
-  return heading ? `${heading}\n${chunk.text}` : chunk.text;
+  return withIdentifierVariants(heading ? `${heading}\n${chunk.text}` : chunk.text);
 }
 
 export function toChunkRow(chunk: Chunk, dims: number): ChunkRow {

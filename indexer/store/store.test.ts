@@ -85,6 +85,18 @@ describe("LanceDB store", () => {
     expect(await store.searchVector(new Float32Array(64).fill(1), {}, 10)).toEqual([]);
   });
 
+  it("matches code identifiers whole and by their parts", async () => {
+    const a = "https://x.dev/docs/a";
+    const b = "https://x.dev/docs/b";
+    await store.replacePage(page(a), [chunk(a, 0, "query pg_stat_activity for sessions")]);
+    await store.replacePage(page(b), [
+      chunk(b, 0, "pg activity stat: the stat of pg activity, pg stat"),
+      chunk(b, 1, "raise maxWalSenders first"),
+    ]);
+    expect((await store.searchText("pg_stat_activity", {}, 10))[0]!.url).toBe(a);
+    expect((await store.searchText("wal senders", {}, 10)).map((h) => h.anchor)).toEqual(["s1"]);
+  });
+
   it("orders hybrid hits by fused rank and groups by page on request", async () => {
     const a = "https://x.dev/docs/a";
     const b = "https://x.dev/docs/b";

@@ -1,6 +1,7 @@
 import * as lancedb from "@lancedb/lancedb";
 import type { Chunk } from "../../schemas/chunk.js";
 import type { Page } from "../../schemas/page.js";
+import { withIdentifierVariants } from "./identifier-variants.js";
 import { type ChunkRow, fromPageRow, scopeFilter, sqlString, toChunkRow, toPageRow } from "./rows.js";
 import { chunksSchema, PAGES_SCHEMA } from "./table-schemas.js";
 
@@ -193,7 +194,9 @@ export async function openStore(options: { dir: string; dims: number; readConsis
       scope: { site?: string | undefined; path?: string | undefined },
       limit: number,
     ): Promise<StoredChunk[]> {
-      let q = chunks.query().fullTextSearch(query, { columns: ["content"] });
+      // The same identifier expansion as the indexed content, so `max_connections` in a question
+      // meets the joined token; against an index built before it, the extra terms just miss.
+      let q = chunks.query().fullTextSearch(withIdentifierVariants(query), { columns: ["content"] });
       const filter = scopeFilter(scope);
       if (filter) q = q.where(filter);
       const rows = await q
