@@ -9,9 +9,16 @@ import {
 import { countTokens, truncateToTokens } from "../../schemas/tokens.js";
 import type { IndexHandle } from "./index-handle.js";
 import { renderContextMarkdown } from "./render-context.js";
+import { trimToQuery } from "./trim-to-query.js";
 
 /** Candidates considered per request: enough to fill large budgets, cheap to rank. */
 const CANDIDATES = 60;
+
+/**
+ * Least budget left for which an over-size candidate is cut to its query-matching sentences; below
+ * it an excerpt is a sentence fragment.
+ */
+const MIN_EXCERPT = 40;
 
 /** A candidate chunk with its rank. */
 interface Candidate {
@@ -23,7 +30,9 @@ interface Candidate {
  * Builds a context pack: the best chunks for `q`, merged per page in document order, each run of
  * adjacent chunks cited by `url#anchor`. Chunks are taken best first while the pack (as JSON parts,
  * or as the rendered markdown for `format=markdown`) stays within `maxTokens`, measured with the
- * tokenizer on the exact text returned; a best chunk larger than the whole budget is cut to fit.
+ * tokenizer on the exact text returned; a best chunk larger than the whole budget is cut to fit,
+ * and a later chunk larger than what is left is cut to its sentences around the query's terms
+ * (trim-to-query.ts) instead of being skipped.
  *
  * @example
  * const pack = await getContext(index, { q: "how do retries back off", maxTokens: 1500 });
@@ -58,15 +67,29 @@ export async function getContext(
   const chosen: Candidate[] = [];
   let parts: ContextPart[] = [];
   let used = 0;
+  // Whether the pack with one more candidate stays within budget (and what it would be).
+  const tryAdd = (c: Candidate) => {
+    const tryParts = buildParts([...chosen, c], count);
+    const size = measure(tryParts);
+    return size <= budget ? { parts: tryParts, size } : undefined;
+  };
   for (const [rank, hit] of hits.entries()) {
     // A chunk alone larger than what is left cannot fit once merged either (merging only adds).
-    if (chosen.length > 0 && count(hit.text) > budget - used) continue;
-    const tryParts = buildParts([...chosen, { hit, rank }], count);
-    const size = measure(tryParts);
-    if (size <= budget) {
+    const added = chosen.length > 0 && count(hit.text) > budget - used ? undefined : tryAdd({ hit, rank });
+    if (added) {
       chosen.push({ hit, rank });
-      parts = tryParts;
-      used = size;
+      parts = added.parts;
+      used = added.size;
+    } else if (chosen.length > 0 && budget - used >= MIN_EXCERPT) {
+      // Too big for what is left: its sentences around the query terms rather than nothing.
+      const fits = (text: string) => tryAdd({ hit: { ...hit, text }, rank }) !== undefined;
+      const text = trimToQuery(hit.text, request.q, fits);
+      const trimmed = text === undefined ? undefined : tryAdd({ hit: { ...hit, text }, rank });
+      if (trimmed) {
+        chosen.push({ hit: { ...hit, text: text! }, rank });
+        parts = trimmed.parts;
+        used = trimmed.size;
+      }
     } else if (chosen.length === 0) {
       // The best chunk alone is over budget: cut it rather than answer with nothing.
       const cut = fitOne({ hit, rank }, budget, measure, count);
