@@ -65,3 +65,20 @@ export type CrawlOutcome =
   | { type: "page"; page: Page; renderReason?: string; requestUrl?: string }
   | { type: "skipped"; url: string; reason: string; code: ErrorCode }
   | { type: "failed"; url: string; code: ErrorCode; message: string };
+
+/**
+ * What a crawl tells its consumer when it ends (the generator's return value): whether it saw the
+ * whole site, so the consumer may treat a stored page it did not see as gone.
+ *
+ * @example
+ * const it = crawl(options);
+ * for (let r = await it.next(); ; r = await it.next()) if (r.done) { console.log(r.value.complete); break; }
+ */
+export interface CrawlEnd {
+  /** Ran to its end with nothing cut short: not cancelled, no page/depth/budget limit hit, sitemaps read. */
+  complete: boolean;
+  /** Why it is not complete: "cancelled", "max-pages", "max-depth", "budget", "sitemap". */
+  limitedBy: string[];
+  /** URLs finished by an earlier, interrupted run of this crawl (resumed), with their outcome. */
+  earlier: Record<string, { status: "page" | "skipped" | "failed"; code?: string }>;
+}

@@ -4,7 +4,7 @@
  */
 import { AgentwebError, isAgentwebError } from "../schemas/errors.js";
 import { siteIdFor } from "../schemas/site-id.js";
-import type { CrawlEvent, CrawlOptions, CrawlOutcome } from "./crawl-options.js";
+import type { CrawlEnd, CrawlEvent, CrawlOptions, CrawlOutcome } from "./crawl-options.js";
 import { createChannel } from "./event-channel.js";
 import { createExtractPool } from "./extract-pool/extract-pool.js";
 import { createEgressGuard, type EgressGuard } from "./fetch/egress-guard.js";
@@ -21,19 +21,20 @@ import { createBrowserRenderer } from "./render/browser-renderer.js";
 import { crawlId, openCrawlState } from "./state/crawl-state.js";
 import { recordDone, restoreFrontier } from "./state/resume.js";
 
-export type { CrawlEvent, CrawlOptions, RenderMode } from "./crawl-options.js";
+export type { CrawlEnd, CrawlEvent, CrawlOptions, RenderMode } from "./crawl-options.js";
 
 /**
  * Crawls a site: from the start URL, within its origin and path prefix, breadth-first, politely
  * (robots.txt, per-host delay, Retry-After), over plain HTTP, rendering in Chromium only the pages
- * that need JavaScript. Yields one event per URL; pages come out as clean markdown.
+ * that need JavaScript. Yields one event per URL; pages come out as clean markdown. Returns (as the
+ * generator's value) whether it saw the whole site: see CrawlEnd.
  *
  * @example
  * for await (const event of crawl({ startUrl: "https://docs.example.com/", ...limits })) {
  *   if (event.type === "page") console.log(event.page.url, event.page.fetchedVia);
  * }
  */
-export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> {
+export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent, CrawlEnd> {
   const start = normalizeUrl(parseHttpUrl(options.startUrl));
   const guard = options.egress ? createEgressGuard(options.egress) : undefined;
   const stopped = new AbortController();
@@ -100,6 +101,7 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     twins: { enabled: options.markdownTwins !== false, probed: 0, found: 0 },
     prefixCounts: new Map(),
     agentToken: (/^[A-Za-z_-]+/.exec(options.userAgent)?.[0] ?? "agentweb").toLowerCase(),
+    limitedBy: new Set(),
   };
   if (state) restoreFrontier(state, queue, ctx);
   queue.add({ url: start, depth: 0, via: "seed" });
@@ -115,7 +117,7 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     // In the background: the start page is fetched while the sitemaps are read.
     queue.hold();
     void seedFromSitemaps(ctx, start)
-      .catch(() => {})
+      .catch(() => ctx.limitedBy.add("sitemap"))
       .finally(() => queue.done());
   }
 
@@ -156,6 +158,15 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent> 
     await renderer?.close();
     await pool.close();
   }
+  // Links refused by the page budget (from pages, sitemaps or llms.txt) are not counted one by one.
+  if (queue.full) ctx.limitedBy.add("max-pages");
+  if (!completed) ctx.limitedBy.add("cancelled");
+  const previous = state?.previous;
+  return {
+    complete: ctx.limitedBy.size === 0,
+    limitedBy: [...ctx.limitedBy],
+    earlier: previous && !previous.finished ? previous.done : {},
+  };
 }
 
 /**
@@ -195,7 +206,9 @@ async function seedFromSitemaps(ctx: CrawlContext, start: string): Promise<void>
   // A guessed /sitemap.xml is fetched only where robots.txt allows it (declared ones are invited).
   const guess = `${new URL(start).origin}/sitemap.xml`;
   const roots = declared.length ? declared : policy && !policy.isAllowed("/sitemap.xml") ? [] : [guess];
-  const { entries } = await readSitemaps(roots, { fetcher: ctx.fetcher });
+  const { entries, errors } = await readSitemaps(roots, { fetcher: ctx.fetcher });
+  // A missing sitemap is normal; one that failed to load may have listed pages no link reaches.
+  if (errors.some((e) => !/HTTP (404|410)$/.test(e))) ctx.limitedBy.add("sitemap");
   for (const entry of entries) {
     let url: string;
     try {

@@ -50,6 +50,8 @@ export interface CrawlContext {
   prefixCounts: Map<string, number>;
   /** Our robots.txt product token, e.g. "agentweb". */
   agentToken: string;
+  /** Limits that dropped a URL ("max-pages", "max-depth", "budget"): the crawl did not see everything. */
+  limitedBy: Set<string>;
 }
 
 /** Links to files that are never documentation pages are not even requested. */
@@ -233,7 +235,11 @@ function markdownVia(ctx: CrawlContext, url: string, kind: "markdown" | "plain")
 /** Queues a page's in-scope links, skipping traps, non-page files and spent per-prefix budgets. */
 export function enqueueLinks(ctx: CrawlContext, links: PageLink[], depth: number): void {
   for (const link of links) {
-    if (ctx.queue.full) return;
+    if (ctx.queue.full) {
+      // Conservative: the remaining links may all be known, but a full budget means "maybe unseen".
+      ctx.limitedBy.add("max-pages");
+      return;
+    }
     let target: string;
     try {
       target = normalizeUrl(link.url);
@@ -243,8 +249,13 @@ export function enqueueLinks(ctx: CrawlContext, links: PageLink[], depth: number
     if (ctx.queue.has(target)) continue;
     const path = new URL(target).pathname;
     if (NON_PAGE_EXTENSION.test(path) || isTrapPath(path)) continue;
-    if (ctx.scope.check(target, depth + 1) !== undefined) continue;
-    if (!takeBudget(ctx, path)) continue;
+    const verdict = ctx.scope.check(target, depth + 1);
+    if (verdict === "too-deep") ctx.limitedBy.add("max-depth");
+    if (verdict !== undefined) continue;
+    if (!takeBudget(ctx, path)) {
+      ctx.limitedBy.add("budget");
+      continue;
+    }
     ctx.queue.add({ url: target, depth: depth + 1 });
   }
 }

@@ -1,10 +1,12 @@
 import { join } from "node:path";
-import { crawl } from "../../crawler/crawl.js";
+import { type CrawlEnd, crawl } from "../../crawler/crawl.js";
 import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
+import { createScope } from "../../crawler/frontier/scope.js";
 import { createIndexWriter } from "../../indexer/index-writer.js";
 import type { Config } from "../../schemas/config.js";
 import type { ErrorCode } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
+import { createSeenPages } from "./crawl-removals.js";
 import { crawlerOptions } from "./crawler-options.js";
 import type { IndexHandle } from "./index-handle.js";
 
@@ -30,7 +32,9 @@ export type CrawlRecord =
       renderReason?: string;
     }
   | { url: string; status: "skipped"; code: ErrorCode; reason: string }
-  | { url: string; status: "failed"; code: ErrorCode; reason: string };
+  | { url: string; status: "failed"; code: ErrorCode; reason: string }
+  /** A stored page that this complete crawl no longer reached: taken out of the index. */
+  | { url: string; status: "removed"; reason: string };
 
 export interface CrawlHooks {
   onProgress?: (progress: CrawlProgress) => void;
@@ -42,6 +46,8 @@ export interface CrawlSummary {
   pages: { ok: number; skipped: number; failed: number };
   chunks: number;
   embedded: number;
+  /** Stored pages removed because this complete crawl no longer saw them. */
+  removed: number;
   durationMs: number;
   problems: { url: string; code: ErrorCode; message: string }[];
   skipped: { url: string; code: ErrorCode; reason: string }[];
@@ -80,46 +86,69 @@ export async function crawlSite(
   // A re-crawl that finds a page's content unchanged leaves its chunks alone.
   const storedHashes = await store.pageHashes(site);
   const state = { stateDir: join(config.data, "crawls"), ...(input.fresh ? { fresh: true } : {}) };
-
-  for await (const event of crawl({
+  const options = {
     ...config,
     ...crawlerOptions(config, input.egress),
     ...state,
     ...definedOnly(input.limits),
     startUrl: input.url,
     ...(input.signal ? { signal: input.signal } : {}),
-  })) {
-    if (event.type === "page") {
-      const { page } = event;
-      site = page.site;
-      const chunks = storedHashes.get(page.url) === page.contentHash ? 0 : await writer.addPage(page);
-      progress.chunks += chunks;
-      progress.ok += 1;
-      hooks.onRecord?.({
-        url: page.url,
-        status: "ok",
-        title: page.title,
-        chunks,
-        tokens: page.tokens.markdown,
-        fetchedVia: page.fetchedVia,
-        ...(event.renderReason ? { renderReason: event.renderReason } : {}),
-      });
-    } else if (event.type === "skipped") {
-      progress.skipped += 1;
-      // Only a page that is gone (404/410) leaves the index; 5xx and timeouts keep the stored copy.
-      if (event.code === "NOT_FOUND" && storedHashes.has(event.url)) await store.deletePage(event.url);
-      skipped.push({ url: event.url, code: event.code, reason: event.reason });
-      hooks.onRecord?.({ url: event.url, status: "skipped", code: event.code, reason: event.reason });
-    } else {
-      progress.failed += 1;
-      problems.push({ url: event.url, code: event.code, message: event.message });
-      hooks.onRecord?.({ url: event.url, status: "failed", code: event.code, reason: event.message });
+  };
+  const seen = createSeenPages();
+  const events = crawl(options);
+  let end: CrawlEnd | undefined;
+  // Iterated by hand, not with for-await, to receive the crawl's return value (was it complete?).
+  try {
+    for (let next = await events.next(); ; next = await events.next()) {
+      if (next.done) {
+        end = next.value;
+        break;
+      }
+      const event = next.value;
+      seen.note(event);
+      if (event.type === "page") {
+        const { page } = event;
+        site = page.site;
+        const chunks = storedHashes.get(page.url) === page.contentHash ? 0 : await writer.addPage(page);
+        progress.chunks += chunks;
+        progress.ok += 1;
+        hooks.onRecord?.({
+          url: page.url,
+          status: "ok",
+          title: page.title,
+          chunks,
+          tokens: page.tokens.markdown,
+          fetchedVia: page.fetchedVia,
+          ...(event.renderReason ? { renderReason: event.renderReason } : {}),
+        });
+      } else if (event.type === "skipped") {
+        progress.skipped += 1;
+        // Only a page that is gone (404/410) leaves the index; 5xx and timeouts keep the stored copy.
+        if (event.code === "NOT_FOUND" && storedHashes.has(event.url)) await store.deletePage(event.url);
+        skipped.push({ url: event.url, code: event.code, reason: event.reason });
+        hooks.onRecord?.({ url: event.url, status: "skipped", code: event.code, reason: event.reason });
+      } else {
+        progress.failed += 1;
+        problems.push({ url: event.url, code: event.code, message: event.message });
+        hooks.onRecord?.({ url: event.url, status: "failed", code: event.code, reason: event.message });
+      }
+      progress.queued = event.queued;
+      progress.elapsedMs = Date.now() - started;
+      hooks.onProgress?.({ ...progress });
     }
-    progress.queued = event.queued;
-    progress.elapsedMs = Date.now() - started;
-    hooks.onProgress?.({ ...progress });
+  } finally {
+    // As for-await would on an error: the crawl's own cleanup (browser, workers) runs.
+    if (!end) await events.return(undefined as never);
   }
   const { embedded } = await writer.finish();
+  // Only pages inside this crawl's own scope: another crawl of the same site may have other globs.
+  const scope = createScope(input.url, options);
+  const candidates = [...storedHashes.keys()].filter((url) => scope.check(url, 0) === undefined);
+  const removed = seen.unseen(candidates, end);
+  for (const url of removed) {
+    await store.deletePage(url);
+    hooks.onRecord?.({ url, status: "removed", reason: "no longer reached by a complete crawl of the site" });
+  }
   const finishedAt = new Date().toISOString();
   index.dataDir.writeMeta((meta) => {
     meta.sites[site] = {
@@ -141,6 +170,7 @@ export async function crawlSite(
     pages: { ok: progress.ok, skipped: progress.skipped, failed: progress.failed },
     chunks: progress.chunks,
     embedded,
+    removed: removed.length,
     durationMs: Date.now() - started,
     problems,
     skipped,

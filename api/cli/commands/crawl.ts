@@ -106,12 +106,12 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
       },
     );
     line.done();
-    const { site, pages, chunks, durationMs } = summary;
+    const { site, pages, chunks, durationMs, removed } = summary;
     const pagesPerSecond = Math.round((pages.ok / Math.max(0.001, durationMs / 1000)) * 100) / 100;
-    if (values.json) io.out(JSON.stringify({ site, pages, chunks, durationMs, pagesPerSecond }));
+    if (values.json) io.out(JSON.stringify({ site, pages, chunks, removed, durationMs, pagesPerSecond }));
     else {
       io.out(
-        `site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`,
+        `site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed${removed ? `, ${removed} removed (no longer on the site)` : ""}; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`,
       );
       for (const s of summary.skipped) io.out(`  skipped ${s.url}: ${s.reason}`);
       for (const p of summary.problems) io.out(`  failed  ${p.url}: ${p.code} ${p.message}`);
