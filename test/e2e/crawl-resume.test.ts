@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openIndex } from "../../api/ops/index-handle.js";
 import { resolveConfig } from "../../schemas/config.js";
-import { CLI_PATH, runCli } from "../helpers/run-cli.js";
+import { CLI_PATH, cliEnv, runCli } from "../helpers/run-cli.js";
 import { SAMPLE_SITE_DIR } from "../helpers/sample-site.js";
 import { type ServedSite, serveSite } from "../helpers/serve-site.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -25,12 +25,29 @@ function doneCount(data: string): number {
   }
 }
 
+/** What a killed run left for the diagnostics: how far it got, how it ended, its last stderr. */
+interface KilledRun {
+  atLeast: number;
+  seen: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
 /** Starts the CLI crawl and SIGKILLs it once the saved state shows `atLeast` finished URLs. */
-async function crawlAndKill(url: string, data: string, atLeast: number): Promise<number> {
+async function crawlAndKill(url: string, data: string, atLeast: number): Promise<KilledRun> {
+  // The same clean environment as runCli: the killed runs and the final one must be the same crawl.
   const child = spawn(process.execPath, [CLI_PATH, "crawl", url, "--data", data, ...ARGS], {
-    stdio: "ignore",
+    env: cliEnv(),
+    stdio: ["ignore", "ignore", "pipe"],
   });
-  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d).slice(-2000);
+  });
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((r) =>
+    child.on("close", (code, signal) => r([code, signal])),
+  );
   const deadline = Date.now() + 60_000;
   let seen = 0;
   while (Date.now() < deadline && child.exitCode === null) {
@@ -40,8 +57,49 @@ async function crawlAndKill(url: string, data: string, atLeast: number): Promise
     await new Promise((r) => setTimeout(r, 25));
   }
   child.kill("SIGKILL");
-  await exited;
-  return seen;
+  const [code, signal] = await exited;
+  return { atLeast, seen, code, signal, stderr };
+}
+
+/** Everything that explains a failed final run: killed runs, saved state, lock file, report. */
+function diagnose(
+  data: string,
+  report: string,
+  killed: KilledRun[],
+  final: { code: number; stderr: string },
+) {
+  const lines = existsSync(report) ? readFileSync(report, "utf8").split("\n") : [];
+  const statePath = join(data, "crawls");
+  const stateFile = existsSync(statePath)
+    ? readdirSync(statePath).find((f) => f.endsWith(".json"))
+    : undefined;
+  const byStatus: Record<string, number> = {};
+  if (stateFile) {
+    try {
+      const state = JSON.parse(readFileSync(join(statePath, stateFile), "utf8")) as {
+        finished: boolean;
+        done: Record<string, { status: string; code?: string }>;
+      };
+      byStatus.finished = state.finished ? 1 : 0;
+      for (const e of Object.values(state.done)) {
+        const key = `${e.status}${e.code ? `:${e.code}` : ""}`;
+        byStatus[key] = (byStatus[key] ?? 0) + 1;
+      }
+    } catch {
+      byStatus.unreadable = 1; // diagnostics must not throw: the assertion they explain comes first
+    }
+  }
+  return [
+    `final run: exit ${final.code}; stderr:\n${final.stderr}`,
+    `report: ${existsSync(report) ? `${lines.filter(Boolean).length} lines` : "not written"}`,
+    ...lines.filter((l) => l.includes('"failed"')),
+    `state (done by status): ${JSON.stringify(byStatus)}`,
+    `writer.lock left: ${existsSync(join(data, "writer.lock")) ? readFileSync(join(data, "writer.lock"), "utf8") : "no"}`,
+    ...killed.map(
+      (k) =>
+        `killed run (at ≥${k.atLeast} done, saw ${k.seen}): code ${k.code} signal ${k.signal}; stderr tail: ${k.stderr.slice(-500)}`,
+    ),
+  ].join("\n");
 }
 
 describe("kill -9 and resume (real CLI)", () => {
@@ -59,19 +117,17 @@ describe("kill -9 and resume (real CLI)", () => {
 
   it("SIGKILLed 3 times mid-crawl, then finished: every page indexed exactly once", async () => {
     const url = `${site.url}/`;
-    for (const atLeast of [3, 7, 11]) await crawlAndKill(url, data, atLeast);
+    const killed: KilledRun[] = [];
+    for (const atLeast of [3, 7, 11]) killed.push(await crawlAndKill(url, data, atLeast));
     const killedRequests = site.requests.length;
     const report = join(tmp.path, "final.jsonl");
     const final = await runCli(["crawl", url, "--data", data, "--report", report, ...ARGS]);
-    const failed = (existsSync(report) ? readFileSync(report, "utf8") : "")
-      .split("\n")
-      .filter((l) => l.includes('"failed"'));
-    expect(final.code, `${final.stderr}\n${failed.join("\n")}`).toBe(0);
+    expect(final.code, diagnose(data, report, killed, final)).toBe(0);
     // The last run fetched only what was left, not the whole site again.
     const finalRequests = site.requests.length - killedRequests;
 
     const ref = await runCli(["crawl", url, "--data", reference, ...ARGS]);
-    expect(ref.code).toBe(0);
+    expect(ref.code, ref.stderr).toBe(0);
     const refRequests = site.requests.length - killedRequests - finalRequests;
     expect(finalRequests).toBeLessThan(refRequests);
 
