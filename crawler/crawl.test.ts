@@ -97,9 +97,10 @@ describe("crawl: robots.txt", () => {
     await run({ startUrl: `${srv.url}/`, markdownTwins: false });
     const after = srv.requests.filter((r) => r.path !== "/robots.txt");
     expect(after.map((r) => r.path)).toEqual(expect.arrayContaining(["/", "/a.html", "/sitemap.xml"]));
-    // Spacing is enforced on request starts; arrival at the server may jitter by a few ms.
+    // Spacing is enforced on request starts; arrival at the server jitters on a loaded machine, so
+    // the bound tells a 1 s Crawl-delay from the 250 ms default without timing it to the millisecond.
     for (let i = 1; i < after.length; i++)
-      expect(after[i]!.at - after[i - 1]!.at).toBeGreaterThanOrEqual(950);
+      expect(after[i]!.at - after[i - 1]!.at).toBeGreaterThanOrEqual(800);
   });
 
   it("--ignore-robots never asks for robots.txt", async () => {

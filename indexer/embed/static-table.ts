@@ -1,7 +1,16 @@
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** Where the generated table lives (committed; regenerate with build-static-table.ts). */
-export const STATIC_TABLE_PATH = fileURLToPath(new URL("./static-table.bin", import.meta.url));
+const besideModule = fileURLToPath(new URL("./static-table.bin", import.meta.url));
+
+/**
+ * Where the generated table lives: committed beside the sources (regenerate with
+ * build-static-table.ts); compiled code in dist/indexer/embed/ reads that same file, since the
+ * compiler copies no data files.
+ */
+export const STATIC_TABLE_PATH = existsSync(besideModule)
+  ? besideModule
+  : fileURLToPath(new URL("../../../indexer/embed/static-table.bin", import.meta.url));
 
 /**
  * The table's bytes: "AWS1", rows (u32), dims (u32), then per row a float32 scale and `dims` int8
