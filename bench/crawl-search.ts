@@ -1,6 +1,6 @@
 /**
  * Crawl rate on the sample docs site (without and with embedding), and search latency over the
- * HTTP API for 200 queries in text and hybrid mode. Run: npx tsx bench/crawl-search.ts
+ * HTTP API for 200 queries in text and hybrid mode (rate limit off). Run: npx tsx bench/crawl-search.ts
  */
 import { join } from "node:path";
 import { startServer } from "../api/http/server.js";
@@ -47,6 +47,7 @@ export async function benchCrawlSearch(): Promise<{
     // Loopback runs with the per-host delay at 0 (the polite default, 250 ms, is the last row).
     const runs = [
       { embedder: "none", delayMs: 0 },
+      { embedder: "static", delayMs: 0 },
       { embedder: "bundled", delayMs: 0 },
       { embedder: "none", delayMs: 250 },
     ] as const;
@@ -69,7 +70,9 @@ export async function benchCrawlSearch(): Promise<{
       });
     }
     const server = await startServer(
-      resolveConfig({ flags: { data: join(tmp.path, "bundled-0"), port: 0 } }),
+      resolveConfig({
+        flags: { data: join(tmp.path, "bundled-0"), embedder: "bundled", port: 0, rateLimitRps: 0 },
+      }),
     );
     const searchRows = [];
     try {
@@ -80,6 +83,7 @@ export async function benchCrawlSearch(): Promise<{
           const q = QUERIES[i % QUERIES.length]!;
           const start = performance.now();
           const res = await fetch(`${server.url}/v1/search?q=${encodeURIComponent(q)}&k=10&mode=${mode}`);
+          if (!res.ok) throw new Error(`search failed (${res.status}): ${await res.text()}`);
           await res.json();
           times.push(performance.now() - start);
         }
