@@ -39,9 +39,9 @@ export function createMetrics() {
       out.push("# TYPE agentweb_http_request_duration_seconds histogram");
       for (const [route, h] of latency) {
         const r = `route="${escapeLabel(route)}"`;
-        BUCKETS.forEach((le, i) =>
-          out.push(`agentweb_http_request_duration_seconds_bucket{${r},le="${le}"} ${h.buckets[i]}`),
-        );
+        BUCKETS.forEach((le, i) => {
+          out.push(`agentweb_http_request_duration_seconds_bucket{${r},le="${le}"} ${h.buckets[i]}`);
+        });
         out.push(`agentweb_http_request_duration_seconds_bucket{${r},le="+Inf"} ${h.count}`);
         out.push(`agentweb_http_request_duration_seconds_sum{${r}} ${h.sum.toFixed(6)}`);
         out.push(`agentweb_http_request_duration_seconds_count{${r}} ${h.count}`);

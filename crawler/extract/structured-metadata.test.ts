@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractPage } from "./extract-page.js";
 import { normaliseDate } from "./structured-metadata.js";
 
-const body = "<p>" + "Real article text about the topic at hand. ".repeat(10) + "</p>";
+const body = `<p>${"Real article text about the topic at hand. ".repeat(10)}</p>`;
 
 describe("structured metadata", () => {
   it("reads dates, JSON-LD types, OpenGraph and canonical", () => {

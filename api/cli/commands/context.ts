@@ -26,7 +26,10 @@ export async function contextCommand(argv: string[], io: CommandIo): Promise<num
     path: { type: "string" },
     mode: { type: "string" },
   });
-  if (values.help) return (io.out(CONTEXT_HELP), 0);
+  if (values.help) {
+    io.out(CONTEXT_HELP);
+    return 0;
+  }
   const q = positionals.join(" ").trim();
   if (!q) throw new AgentwebError("BAD_USAGE", "context needs a question (see agentweb context --help)");
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });

@@ -41,7 +41,10 @@ export async function extractCommand(argv: string[], io: CommandIo): Promise<num
     format: { type: "string" },
     "timeout-ms": { type: "string" },
   });
-  if (values.help) return (io.out(EXTRACT_HELP), 0);
+  if (values.help) {
+    io.out(EXTRACT_HELP);
+    return 0;
+  }
   if (positionals.length === 0)
     throw new AgentwebError("BAD_USAGE", "extract needs a FILE or URL (see agentweb extract --help)");
   const requested = values.json ? "json" : (values.format ?? "markdown");

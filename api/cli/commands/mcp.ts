@@ -18,7 +18,10 @@ Options:
 /** `agentweb mcp`: runs until the client closes stdin. */
 export async function mcpCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {});
-  if (values.help) return (io.out(MCP_HELP), 0);
+  if (values.help) {
+    io.out(MCP_HELP);
+    return 0;
+  }
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   await serveMcpStdio(config);
   return 0;

@@ -26,7 +26,10 @@ export async function pageCommand(argv: string[], io: CommandIo): Promise<number
     format: { type: "string" },
     fresh: { type: "boolean" },
   });
-  if (values.help) return (io.out(PAGE_HELP), 0);
+  if (values.help) {
+    io.out(PAGE_HELP);
+    return 0;
+  }
   if (positionals.length !== 1)
     throw new AgentwebError("BAD_USAGE", "page takes exactly one URL (see agentweb page --help)");
   const request = PageRequest.safeParse({

@@ -17,7 +17,10 @@ Options:
 /** `agentweb sites [list|delete ID]`. */
 export async function sitesCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {});
-  if (values.help) return (io.out(SITES_HELP), 0);
+  if (values.help) {
+    io.out(SITES_HELP);
+    return 0;
+  }
   const [action = "list", id, ...extra] = positionals;
   if (
     extra.length ||
@@ -41,7 +44,10 @@ export async function sitesCommand(argv: string[], io: CommandIo): Promise<numbe
       return 0;
     }
     const result = await listSites(index);
-    if (values.json) return (io.out(JSON.stringify(result)), 0);
+    if (values.json) {
+      io.out(JSON.stringify(result));
+      return 0;
+    }
     if (result.sites.length === 0) io.out("no sites indexed");
     for (const s of result.sites) {
       const last = s.lastCrawl

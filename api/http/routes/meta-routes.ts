@@ -23,7 +23,10 @@ export function registerMetaRoutes(
   let docs: string | undefined;
   const doc = () => (openapi ??= buildOpenApi(registry, { version: deps.version }));
   app.get("/openapi.json", (c) => c.json(doc()));
-  app.get("/v1/docs", (c) => c.html((docs ??= renderDocsPage(doc()))));
+  app.get("/v1/docs", (c) => {
+    docs ??= renderDocsPage(doc());
+    return c.html(docs);
+  });
   app.get("/metrics", requireScope("read"), (c) =>
     c.body(metrics.render({ crawl: () => deps.jobs.stats() }), 200, {
       "content-type": "text/plain; version=0.0.4; charset=utf-8",
