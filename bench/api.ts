@@ -7,6 +7,7 @@
  *
  * Run: npx tsx bench/api.ts [--duration 20] [--connections 8,32,64] [--data DIR] [--bundled]
  */
+import "../api/runtime-env.js";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -61,11 +62,6 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const levels = values.connections!.split(",").map(Number);
 
-process.env.LANCEDB_LOG ??= "error";
-// Measured here: with LanceDB's default thread counts, building the full-text index of 100,000
-// chunks stalled (no progress in 10 min, near-zero CPU); with these it takes ~18 s.
-process.env.LANCE_CPU_THREADS ??= "4";
-process.env.LANCE_IO_THREADS ??= "16";
 const built = await buildBenchIndex(values.data!, {
   minChunks: 100_000,
   benchData: join(ROOT, "..", "shared", "bench-data", "llms-txt"),

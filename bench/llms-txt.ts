@@ -4,6 +4,7 @@
  * llms.txt and llms-full.txt the site publishes itself. Nothing leaves 127.0.0.1: link checks run
  * only against our own hosted files. Run: npx tsx bench/llms-txt.ts [BENCH_DATA_DIR]
  */
+import "../api/runtime-env.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, relative } from "node:path";
@@ -282,7 +283,6 @@ async function fiveEBits(): Promise<void> {
   }
 }
 
-process.env.LANCEDB_LOG ??= "error";
 await validateCorpus();
 await fiveEBits();
 process.exit(0);
