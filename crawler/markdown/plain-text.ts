@@ -10,7 +10,7 @@
  */
 export function markdownToPlainText(markdown: string): string {
   return (
-    markdown
+    stripEmphasis(markdown)
       .replace(/^\s*(`{3,}|~{3,}).*$/gm, "")
       // Bounded link text and URL: unbounded classes were quadratic on runs of "[" or "](" .
       .replace(/!\[([^\]\n]{0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
@@ -21,13 +21,42 @@ export function markdownToPlainText(markdown: string): string {
       .replace(/^\s*([-*+]|\d+[.)])\s+/gm, "")
       .replace(/<br>/g, " ")
       .replace(/\s*\|\s*/g, " ")
-      .replace(/(\*\*|__|~~)/g, "")
       .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
       .replace(/`/g, "")
       .replace(/\n{3,}/g, "\n\n")
       .trim()
   );
 }
+
+/**
+ * Emphasis delimiters (`_em_`, `**strong**`, `~~del~~`) outside code. Text-node underscores and
+ * asterisks at a word boundary are escaped (escape.ts), so an unescaped one there is a delimiter;
+ * left in, `_Reuters_` would read as the words "_Reuters_". Code keeps its `__init__` and `**kwargs`.
+ */
+function stripEmphasis(markdown: string): string {
+  let fence: string | undefined;
+  return markdown
+    .split("\n")
+    .map((line) => {
+      const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence) {
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+        return line;
+      }
+      if (marker) {
+        fence = marker;
+        return line;
+      }
+      // Odd-indexed parts are inline code spans.
+      return line
+        .split(/((?<!\\)`+[^`]*`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(EMPHASIS, "")))
+        .join("");
+    })
+    .join("\n");
+}
+
+const EMPHASIS = /(?<!\\)(\*\*|__|~~)|(?<![\p{L}\p{N}\\])_(?=\S)|(?<=[^\s\\])_(?![\p{L}\p{N}])/gu;
 
 /**
  * The main text of a page, as the `text` field of `extract --json` and the article benchmark see
