@@ -3,6 +3,10 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := node_modules/.installed
 export LANCEDB_LOG ?= error
+# onnxruntime-node (under the optional @huggingface/transformers, a devDependency for the onnx
+# embedder's tests) ships its CPU binaries in the npm package; its install script would also
+# fetch CUDA ones from outside the npm registry, which fails here.
+export ONNXRUNTIME_NODE_INSTALL ?= skip
 
 .PHONY: demo test check lint typecheck bench build deps chromium clean
 

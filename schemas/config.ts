@@ -62,9 +62,10 @@ export const Config = z.object({
   /**
    * static (default): distilled from the bundled encoder, reads whole chunks, ~150× faster and level
    * with it on the retrieval dev set (hybrid MRR 0.698 vs 0.696); bundled: the encoder itself on
-   * worker threads (~13 chunks/s on 2 cores).
+   * worker threads (~13 chunks/s on 2 cores); openai: an OpenAI-compatible endpoint; onnx: a local
+   * ONNX model run by transformers.js (an optional package).
    */
-  embedder: z.enum(["bundled", "static", "openai", "none"]).default("static"),
+  embedder: z.enum(["bundled", "static", "openai", "onnx", "none"]).default("static"),
   /** embedder=openai: base URL of an OpenAI-compatible API (`…/v1`; Ollama, llama.cpp, vLLM …). */
   embedderUrl: z.string().url().optional(),
   /** embedder=openai: the model name sent with each request. */
@@ -73,6 +74,10 @@ export const Config = z.object({
   embedderApiKey: z.string().min(1).optional(),
   /** embedder=openai: vector width (the index is created with it). */
   embedderDims: int(1, 8192).default(512),
+  /** embedder=onnx: a local model directory (config.json, tokenizer.json, onnx/model.onnx). */
+  embedderModelPath: z.string().min(1).optional(),
+  /** embedder=onnx: let transformers.js download a missing model from the Hugging Face Hub (off: nothing is fetched). */
+  embedderAllowRemote: bool.default(false),
   embedWorkers: int(1, 16).default(2),
   searchMode: SearchMode.default("text"),
   host: z.string().min(1).default("127.0.0.1"),
@@ -139,6 +144,8 @@ export const CONFIG_ENV = {
   embedderModel: "AGENTWEB_EMBEDDER_MODEL",
   embedderApiKey: "AGENTWEB_EMBEDDER_API_KEY",
   embedderDims: "AGENTWEB_EMBEDDER_DIMS",
+  embedderModelPath: "AGENTWEB_EMBEDDER_MODEL_PATH",
+  embedderAllowRemote: "AGENTWEB_EMBEDDER_ALLOW_REMOTE",
   embedWorkers: "AGENTWEB_EMBED_WORKERS",
   searchMode: "AGENTWEB_SEARCH_MODE",
   host: "AGENTWEB_HOST",

@@ -1,6 +1,7 @@
 import { createBundledEmbedder } from "../../indexer/embed/bundled-embedder.js";
 import { assertEmbedderMatches } from "../../indexer/embed/check-embedder.js";
 import type { Embedder } from "../../indexer/embed/embedder.js";
+import { createOnnxEmbedder, onnxModelDims } from "../../indexer/embed/onnx-embedder.js";
 import { createOpenAiEmbedder } from "../../indexer/embed/openai-embedder.js";
 import { createStaticEmbedder } from "../../indexer/embed/static-embedder.js";
 import { type DataDir, openDataDir } from "../../indexer/store/data-dir.js";
@@ -36,8 +37,7 @@ export async function openIndex(
   const dataDir = openDataDir(config.data, { create: access.write });
   const release = access.write ? dataDir.lockWriter(access.owner) : () => {};
   try {
-    const dims = config.embedder === "openai" ? config.embedderDims : BUNDLED_DIMS;
-    const store = await openStore({ dir: dataDir.indexDir, dims, readConsistencySec: 1 });
+    const store = await openStore({ dir: dataDir.indexDir, dims: indexDims(config), readConsistencySec: 1 });
     let embedder: Promise<Embedder | undefined> | undefined;
     return {
       config,
@@ -67,6 +67,14 @@ export async function openIndex(
   }
 }
 
+/** The vector width a new index is created with: the configured embedder's, known before it starts. */
+function indexDims(config: Config): number {
+  if (config.embedder === "openai") return config.embedderDims;
+  if (config.embedder === "onnx")
+    return (config.embedderModelPath && onnxModelDims(config.embedderModelPath)) || config.embedderDims;
+  return BUNDLED_DIMS;
+}
+
 /**
  * The configured embedder, started (bundled: worker threads loading a model each), or undefined
  * for `none`. No check against the index: `reindex` uses it to replace the index's vectors.
@@ -87,6 +95,18 @@ export async function startEmbedder(config: Config): Promise<Embedder | undefine
       model: config.embedderModel,
       apiKey: config.embedderApiKey,
       dims: config.embedderDims,
+    });
+  }
+  if (config.embedder === "onnx") {
+    if (!config.embedderModelPath) {
+      throw new AgentwebError(
+        "BAD_USAGE",
+        "embedder=onnx needs embedderModelPath (AGENTWEB_EMBEDDER_MODEL_PATH): a local model directory",
+      );
+    }
+    return createOnnxEmbedder({
+      modelPath: config.embedderModelPath,
+      allowRemote: config.embedderAllowRemote,
     });
   }
   return config.embedder === "static" ? createStaticEmbedder() : undefined;

@@ -15,9 +15,19 @@ export function assertEmbedderMatches(meta: DataDirMeta, embedder: Embedder): vo
     if (record.embedder !== embedder.name || (record.dims && record.dims !== embedder.dims)) {
       throw new AgentwebError(
         "INVALID_INPUT",
-        `site ${record.site} was indexed with embedder ${record.embedder} (${record.dims}-d) but this run uses ${embedder.name} (${embedder.dims}-d); set --embedder (AGENTWEB_EMBEDDER) to ${record.embedder.startsWith("static") ? "static" : record.embedder.startsWith("bundled") ? "bundled" : record.embedder}, or rebuild the vectors with \`agentweb reindex --embedder NAME\``,
+        `site ${record.site} was indexed with embedder ${record.embedder} (${record.dims}-d) but this run uses ${embedder.name} (${embedder.dims}-d); set --embedder (AGENTWEB_EMBEDDER) to ${configuredAs(record.embedder)}, or rebuild the vectors with \`agentweb reindex --embedder NAME\``,
         { data: { site: record.site, indexed: record.embedder, configured: embedder.name } },
       );
     }
   }
+}
+
+/** How to configure the embedder that recorded `name` ("static-use-lite-512", "onnx:all-MiniLM-L6-v2" …). */
+function configuredAs(name: string): string {
+  if (name.startsWith("static")) return "static";
+  if (name.startsWith("bundled")) return "bundled";
+  const [kind, model] = [name.slice(0, name.indexOf(":")), name.slice(name.indexOf(":") + 1)];
+  if (kind === "onnx") return `onnx with the model ${model} (AGENTWEB_EMBEDDER_MODEL_PATH=…/${model})`;
+  if (kind === "openai") return `openai with the model ${model} (AGENTWEB_EMBEDDER_MODEL)`;
+  return name;
 }

@@ -11,7 +11,9 @@ Rebuilds every vector of the index with another embedder, without crawling again
 full-text index stay as they are). Interrupted, it resumes where it stopped when run again.
 
 Options:
-  --embedder NAME  bundled (the offline encoder) or static (distilled from it, ~100x faster)
+  --embedder NAME  bundled (the offline encoder), static (distilled from it, ~100x faster),
+                   openai (AGENTWEB_EMBEDDER_URL, _MODEL, _DIMS) or onnx (a local model directory
+                   in AGENTWEB_EMBEDDER_MODEL_PATH; needs the optional @huggingface/transformers)
   --data DIR       data directory (env AGENTWEB_DATA, default ./.agentweb)
   --json           machine output: {"embedded":N,"embedder":"..."}`;
 
@@ -23,7 +25,7 @@ export async function reindexCommand(argv: string[], io: CommandIo): Promise<num
     return 0;
   }
   if (positionals.length || !values.embedder) {
-    throw new AgentwebError("BAD_USAGE", "usage: agentweb reindex --embedder bundled|static");
+    throw new AgentwebError("BAD_USAGE", "usage: agentweb reindex --embedder bundled|static|openai|onnx");
   }
   const config = loadConfig({
     configFile: values.config,
@@ -32,7 +34,10 @@ export async function reindexCommand(argv: string[], io: CommandIo): Promise<num
   });
   const embedder = await startEmbedder(config);
   if (!embedder)
-    throw new AgentwebError("BAD_USAGE", "reindex needs an embedder (bundled or static), not none");
+    throw new AgentwebError(
+      "BAD_USAGE",
+      "reindex needs an embedder (bundled, static, openai or onnx), not none",
+    );
   const index = await openIndex(config, { write: true, owner: "reindex" });
   try {
     const tty = io.stderr.isTTY;
