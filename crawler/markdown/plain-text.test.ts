@@ -20,3 +20,10 @@ describe("markdownToMainText", () => {
     expect(markdownToMainText("# Title\n\n![logo](https://x.test/l.png)\n\n_Body_.")).toBe("Body.");
   });
 });
+
+describe("escaped brackets", () => {
+  it("strips links and images whose text holds escaped brackets", () => {
+    expect(markdownToPlainText("[a \\[b\\] c](https://x.test/) d")).toBe("a [b] c d");
+    expect(markdownToMainText("![x \\[File: AP\\]](https://x.test/i.jpg)\n\nBody.")).toBe("Body.");
+  });
+});

@@ -12,9 +12,10 @@ export function markdownToPlainText(markdown: string): string {
   return (
     stripEmphasis(markdown)
       .replace(/^\s*(`{3,}|~{3,}).*$/gm, "")
-      // Bounded link text and URL: unbounded classes were quadratic on runs of "[" or "](" .
-      .replace(/!\[([^\]\n]{0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
-      .replace(/\[([^\]\n]{0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
+      // Bounded link text and URL: unbounded classes were quadratic on runs of "[" or "](" . Link
+      // and alt text may hold escaped brackets ("[File: Reuters]" in a caption).
+      .replace(/!\[((?:\\.|[^\]\\\n]){0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
+      .replace(/\[((?:\\.|[^\]\\\n]){0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
       .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, "")
       .replace(/^#{1,6}\s+/gm, "")
       .replace(/^\s*(>\s?)+/gm, "")
@@ -72,7 +73,7 @@ export function markdownToMainText(markdown: string, titleHeading?: string): str
   const isTitle =
     first && (first[1] === "#" || (titleHeading !== undefined && first[2]!.trim() === titleHeading));
   const body = (isTitle ? markdown.slice(first[0].length) : markdown)
-    .replace(/!\[[^\]\n]{0,1000}\]\([^)\s]{0,4000}\)/g, "")
+    .replace(/!\[(?:\\.|[^\]\\\n]){0,1000}\]\([^)\s]{0,4000}\)/g, "")
     .replace(/\[\s{0,10}\]\([^)\s]{0,4000}\)/g, "");
   return markdownToPlainText(body);
 }
