@@ -6,15 +6,25 @@
  * `applyRules` adds them in reverse.) Below the table come the GFM plugin's task-list rule and
  * then turndown's CommonMark defaults (paragraphs, emphasis, inline code, blockquotes, lists, hr).
  * Overlaps that the order settles: an admonition title before headings; permalinks before links;
- * code blocks before the admonition/table rules that may contain them; table cells before the
- * generic block handling of TD/TH.
+ * code blocks before the admonition/table rules that may contain them; inline code before links
+ * (a code span wholly one link renders the link itself); an admonition before the indented-code
+ * blockquote (a note holding only code stays a note); table cells before the generic block
+ * handling of TD/TH.
  */
 import type TurndownService from "turndown";
 import type { Heading } from "../../schemas/page.js";
 import { admonitionKind, admonitionLabel, admonitionTitle, isAdmonitionTitle } from "./admonition.js";
 import { codeBlockMarkdown } from "./code-block.js";
 import { headingAnchor } from "./heading-anchor.js";
-import { closestTable, isDataTable, tableCellMarkdown, tableMarkdown, tableRowMarkdown } from "./tables.js";
+import {
+  closestTable,
+  isDataTable,
+  isListTable,
+  listTableMarkdown,
+  tableCellMarkdown,
+  tableMarkdown,
+  tableRowMarkdown,
+} from "./tables.js";
 
 export interface RuleContext {
   /** Base for relative links and images. */
@@ -69,6 +79,53 @@ function blockquote(text: string): string {
     .split("\n")
     .map((l) => (l ? `> ${l}` : ">"))
     .join("\n");
+}
+
+/**
+ * One code span from the code's plain text: markup inside it (`<em>`, `<var>`, DocBook's
+ * `<replaceable>`, a nested `<code>`) would otherwise become nested spans or emphasis markers
+ * (``TRUNCATE TABLE _`t`_``). A code element that is wholly one link stays a link around the span.
+ */
+function inlineCodeMarkdown(el: Element, baseUrl: string): string {
+  const code = spanText(el);
+  if (!code) return "";
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(longest + 1);
+  const pad = /^`|`$/.test(code) ? " " : "";
+  const span = `${marks}${pad}${code}${pad}${marks}`;
+  const links = el.querySelectorAll("a[href]");
+  const link = links.length === 1 ? links[0]! : undefined;
+  const url =
+    link && spanText(link) === code ? resolveUrl(link.getAttribute("href") ?? "", baseUrl) : undefined;
+  return url ? `[${span}](${url})` : span;
+}
+
+/** Text of an inline element with `<br>` as a space and unrendered elements (buttons) left out. */
+function spanText(el: Element): string {
+  let out = "";
+  const walk = (node: Node): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3 || child.nodeType === 4) out += (child as Text).data;
+      else if (child.nodeType !== 1) continue;
+      else if (child.nodeName === "BR") out += " ";
+      else if (!UNRENDERED.includes(child.nodeName.toLowerCase())) walk(child);
+    }
+  };
+  walk(el);
+  return out.replace(/\s+/g, " ").trim();
+}
+
+function hasPreAncestor(node: Node): boolean {
+  for (let cur = node.parentNode; cur; cur = cur.parentNode) if (cur.nodeName === "PRE") return true;
+  return false;
+}
+
+/** A blockquote that holds nothing but one `<pre>` (whitespace aside). */
+function isLonePre(el: Element): boolean {
+  const children = [...el.childNodes].filter(
+    (c) => !(c.nodeType === 3 && !(c.textContent ?? "").trim()) && c.nodeType !== 8,
+  );
+  return children.length === 1 && children[0]!.nodeName === "PRE";
 }
 
 /** Position of each `<li>` in its list, computed once per list (indexOf per item was quadratic). */
@@ -138,6 +195,13 @@ export const MARKDOWN_RULES: readonly NamedRule[] = [
     }),
   },
   {
+    name: "inline-code",
+    rule: (ctx) => ({
+      filter: (node) => node.nodeName === "CODE" && !hasPreAncestor(node),
+      replacement: (_content, node) => inlineCodeMarkdown(node as Element, ctx.baseUrl),
+    }),
+  },
+  {
     name: "admonition",
     rule: () => ({
       filter: (node) => admonitionKind(node) !== undefined,
@@ -151,6 +215,14 @@ export const MARKDOWN_RULES: readonly NamedRule[] = [
         const text = startsWithBlock ? `${label}\n\n${body}` : `${label} ${body}`;
         return `\n\n${blockquote(text)}\n\n`;
       },
+    }),
+  },
+  {
+    name: "indented-code",
+    rule: () => ({
+      // <blockquote><pre> is an old way to indent code (SQLite, man pages), not a quotation.
+      filter: (node) => node.nodeName === "BLOCKQUOTE" && isLonePre(node as Element),
+      replacement: (content) => `\n\n${content.trim()}\n\n`,
     }),
   },
   {
@@ -172,8 +244,11 @@ export const MARKDOWN_RULES: readonly NamedRule[] = [
     name: "table",
     rule: () => ({
       filter: (node) => node.nodeName === "TABLE",
-      replacement: (content, node) =>
-        isDataTable(node as Element) ? tableMarkdown(content, node as Element) : `\n\n${content}\n\n`,
+      replacement: (content, node) => {
+        const el = node as Element;
+        if (isDataTable(el)) return tableMarkdown(content, el);
+        return isListTable(el) ? listTableMarkdown(content) : `\n\n${content}\n\n`;
+      },
     }),
   },
   {
@@ -228,6 +303,11 @@ export const MARKDOWN_RULES: readonly NamedRule[] = [
         const url = resolveUrl((node as Element).getAttribute("href") ?? "", ctx.baseUrl);
         // A link around blocks (a card) keeps its blocks; the URL is in Page.links.
         if (!url || text.includes("\n")) return content;
+        // A link around a heading: the heading keeps its place and holds the link (`[## x](…)` is
+        // not markdown).
+        const heading = /^(#{1,6}) (.+)$/.exec(text);
+        if (heading && (node as Element).querySelector("h1, h2, h3, h4, h5, h6"))
+          return `\n\n${heading[1]} [${heading[2]}](${url})\n\n`;
         return `[${text}](${url})`;
       },
     }),

@@ -3,8 +3,9 @@
  * leave as raw HTML (no header row) or mangle (colspan/rowspan, nested tables). Cells are emitted
  * with private-use markers that carry their spans; the table rule then builds a grid (rowspans
  * repeat their text so every row stays self-contained) and prints it. A nested table is flattened
- * into its cell ("a, b; c, d"): data kept, never dropped. Layout tables (one column, presentation
- * role, headings or long prose in cells) render as ordinary blocks.
+ * into its cell ("a, b; c, d"): data kept, never dropped. A list laid out as a table (one value per
+ * cell, no header) becomes a bullet list. Layout tables (one column, presentation role, headings or
+ * long prose in cells) render as ordinary blocks.
  */
 
 const CELL_START = "\uFDD0";
@@ -14,6 +15,7 @@ const ROW_END = "\uFDD3";
 const SPAN_SEP = "\uFDD4";
 
 const layoutCache = new WeakMap<Element, boolean>();
+const listCache = new WeakMap<Element, boolean>();
 
 function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
@@ -43,6 +45,54 @@ export function closestTable(node: Node): Element | undefined {
   return undefined;
 }
 
+/** Block content that makes a cell more than one list value. */
+const BLOCK_IN_CELL = "p, div, ul, ol, dl, table, pre, blockquote, h1, h2, h3, h4, h5, h6";
+
+/**
+ * True when a table is a list laid out as a table: no header cells, and every non-empty cell one
+ * short inline value, in a single column or (DocBook's `simplelist`, which pads its grid with empty
+ * cells) in a `simplelist` grid. GFM has no header-less table, so such a table becomes a bullet
+ * list, one item per cell in row order.
+ *
+ * @example isListTable(<table class="simplelist"><tr><td>true</td></tr><tr><td>yes</td></tr></table>) // true
+ */
+export function isListTable(table: Element): boolean {
+  const cached = listCache.get(table);
+  if (cached !== undefined) return cached;
+  const rows = rowsOf(table);
+  const width = Math.max(0, ...rows.map((r) => cellsOf(r).length));
+  const simplelist = (table.getAttribute("class") ?? "").split(/\s+/).includes("simplelist");
+  let list =
+    (simplelist || (width === 1 && rows.length >= 2)) &&
+    closestTable(table) === undefined &&
+    !table.querySelector("th, thead");
+  let items = 0;
+  for (const row of list ? rows : []) {
+    for (const cell of cellsOf(row)) {
+      const text = (cell.textContent ?? "").trim();
+      if (!text) continue;
+      items++;
+      if (text.length > 200 || cell.querySelector(BLOCK_IN_CELL)) list = false;
+    }
+  }
+  list &&= items >= 2;
+  listCache.set(table, list);
+  return list;
+}
+
+/**
+ * The bullet list of a list table, from its cells rendered as blocks.
+ *
+ * @example listTableMarkdown("\n\n`true`\n\n`yes`\n\n") // "\n\n- `true`\n- `yes`\n\n"
+ */
+export function listTableMarkdown(content: string): string {
+  const items = content
+    .split(/\n{2,}/)
+    .map((item) => item.replace(/\s*\n\s*/g, " ").trim())
+    .filter(Boolean);
+  return `\n\n${items.map((item) => `- ${item}`).join("\n")}\n\n`;
+}
+
 /**
  * True when a table holds data (rendered as a GFM table) rather than page layout.
  *
@@ -54,7 +104,8 @@ export function isDataTable(table: Element): boolean {
   const role = (table.getAttribute("role") ?? "").toLowerCase();
   const rows = rowsOf(table);
   const width = Math.max(0, ...rows.map((r) => cellsOf(r).length));
-  let data = role !== "presentation" && role !== "none" && rows.length > 0 && width >= 2;
+  let data =
+    role !== "presentation" && role !== "none" && rows.length > 0 && width >= 2 && !isListTable(table);
   if (data) {
     for (const row of rows) {
       for (const cell of cellsOf(row)) {

@@ -44,6 +44,18 @@ describe("toMarkdown: tables", () => {
     expect(out).toBe("| h1 | h2 | h3 |\n| --- | --- | --- |\n| r | wide | |\n| r | p | n1, n2 |\n");
   });
 
+  it("renders a header-less list table (DocBook simplelist, one value per row) as a bullet list", () => {
+    expect(
+      md(
+        '<p>Accepted:</p><table class="simplelist"><tr><td><code>true</code></td></tr><tr><td><code>yes</code></td></tr></table>',
+      ),
+    ).toBe("Accepted:\n\n- `true`\n- `yes`\n");
+    expect(
+      md('<table class="simplelist"><tr><td>a</td><td>b</td></tr><tr><td>c</td><td></td></tr></table>'),
+    ).toBe("- a\n- b\n- c\n");
+    expect(md("<table><tr><td>a</td></tr><tr><td>b</td></tr></table>")).toBe("- a\n- b\n");
+  });
+
   it("renders a one-column layout table as blocks", () => {
     expect(md("<table><tr><td><p>one</p></td></tr><tr><td><p>two</p></td></tr></table>")).toBe(
       "one\n\ntwo\n",
@@ -60,6 +72,21 @@ describe("toMarkdown: blocks", () => {
     expect(md('<div class="callout tip"><p>A tip.</p><pre>x</pre></div>')).toBe(
       "> **Tip:** A tip.\n>\n> ```\n> x\n> ```\n",
     );
+  });
+
+  it("renders a blockquote that only indents a <pre> as a plain code block", () => {
+    expect(md("<blockquote><pre>\nint x;\n</pre></blockquote>")).toBe("```\nint x;\n```\n");
+    expect(md("<blockquote><p>Quoted:</p><pre>x</pre></blockquote>")).toBe(
+      "> Quoted:\n>\n> ```\n> x\n> ```\n",
+    );
+  });
+
+  it("puts a link around a heading inside the heading", () => {
+    const r = toMarkdown('<a href="intro.html"><h2>C Interface</h2></a>', {
+      baseUrl: "https://x.test/c/p.html",
+    });
+    expect(r.markdown).toBe("## [C Interface](https://x.test/c/intro.html)\n");
+    expect(r.headings).toEqual([{ level: 2, text: "C Interface" }]);
   });
 
   it("renders definition lists", () => {
@@ -93,6 +120,17 @@ describe("toMarkdown: links and images", () => {
     expect(
       md('<p><a href="../a.html">A</a> <a href="/x"></a> <img src="i.png" alt="Pic"> <img src="j.png"></p>'),
     ).toBe("[A](https://x.test/a.html) ![Pic](https://x.test/docs/i.png)\n");
+  });
+
+  it("renders inline code with markup inside as one span of its plain text", () => {
+    expect(
+      md(
+        '<p>Use <code class="literal">TRUNCATE TABLE\n <em class="replaceable"><code>name</code></em></code>.</p>',
+      ),
+    ).toBe("Use `TRUNCATE TABLE name`.\n");
+    expect(md('<p><code><a href="String.html">String</a></code> or <code>a`b</code></p>')).toBe(
+      "[`String`](https://x.test/docs/String.html) or ``a`b``\n",
+    );
   });
 
   it("does not escape intra-word underscores", () => {
