@@ -15,6 +15,12 @@ const BYLINE =
 /** Class/id tokens of photo captions and credits. */
 const CAPTION =
   /(^|[-_])(caption|captions|wp-caption-text|credit|credits|image-?credit|photo-?credit)($|[-_])/i;
+/** Class/id tokens of the author box under an article (a bio, a portrait, "more by"). */
+const AUTHOR_BIO =
+  /(^|[-_])(author-?(bio|box|content|details|excerpt|text|card|about)|about-?(the-?)?author|post-?author|entry-?author-?bio|bio)($|[-_])/i;
+/** Class/id tokens of related, recommended and trending story lists. */
+const RELATED =
+  /(^|[-_])(related|trending|most-?(read|popular|viewed)|more-?stories|recommended|recirc|outbrain|taboola)($|[-_])/i;
 /** Short blocks that only announce a list of other stories. */
 const LABEL =
   /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|share (this|on)|follow us|sign up.*newsletter|subscribe.*)\W*$/i;
@@ -49,10 +55,32 @@ export function markArticleBoilerplate(body: Element): void {
     if (tokens.length === 0) continue;
     const tag = tagOf(el);
     if (tag === "body" || tag === "main" || tag === "article" || tag === "html") continue;
-    if (tokens.some((t) => BYLINE.test(t))) el.setAttribute("data-aw-boiler", "byline");
-    else if (tokens.some((t) => CAPTION.test(t))) el.setAttribute("data-aw-boiler", "caption");
+    const kind = tokens.some((t) => BYLINE.test(t))
+      ? "byline"
+      : tokens.some((t) => CAPTION.test(t))
+        ? "caption"
+        : tokens.some((t) => AUTHOR_BIO.test(t))
+          ? "author-bio"
+          : tokens.some((t) => RELATED.test(t))
+            ? "related"
+            : undefined;
+    if (kind) markDown(el, kind);
   }
   for (const el of body.querySelectorAll("figcaption")) el.setAttribute("data-aw-boiler", "caption");
+}
+
+/**
+ * Marks `el` and its only-child chain: Readability replaces a div that holds nothing but one
+ * paragraph with that paragraph, and the mark must survive the swap.
+ */
+function markDown(el: Element, kind: string): void {
+  let cur: Element | undefined = el;
+  while (cur) {
+    if (!cur.hasAttribute("data-aw-boiler")) cur.setAttribute("data-aw-boiler", kind);
+    const only: Element | undefined = cur.children.length === 1 ? cur.children[0] : undefined;
+    const ownText = [...cur.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? "").trim() !== "");
+    cur = only && !ownText ? only : undefined;
+  }
 }
 
 function linkChars(el: Element): number {
@@ -67,6 +95,8 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
   const text = textOf(el);
   if (marked === "byline" && text.length <= 200) return "byline";
   if (marked === "caption" && text.length <= 400) return "caption";
+  if (marked === "author-bio" && text.length <= 1500) return "author-bio";
+  if (marked === "related") return "related";
   if (text.length === 0) return undefined;
   const tag = tagOf(el);
   if (text.length <= 60 && LABEL.test(text)) return "related-label";
@@ -96,7 +126,7 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
  */
 export function pruneArticleBoilerplate(root: Element, log: RemovalLog): void {
   const total = textOf(root).length;
-  const blocks = [...root.querySelectorAll(BLOCKS)];
+  const blocks = [...root.querySelectorAll(`${BLOCKS}, [data-aw-boiler]`)];
   const lastText = tailText(root);
   for (const el of blocks) {
     if (!el.parentNode || !root.contains(el)) continue;

@@ -195,3 +195,87 @@ describe("extractPage: robustness", () => {
     expect(r.links.map((l) => l.url)).toEqual(["https://cdn.test/root/a.html"]);
   });
 });
+
+describe("extractPage: page chrome around the title", () => {
+  /** A docs page without landmarks, as SQLite's and other hand-made sites are built. */
+  const plain = (title: string, body: string): string =>
+    `<!doctype html><html><head><title>${title}</title></head><body>
+<div class="menu"><ul><li><a href="/">Home</a></li><li><a href="/docs.html">Docs</a></li></ul></div>
+${body}</body></html>`;
+  const prose = "The statement removes a table added earlier and every index that belongs to it. ".repeat(4);
+
+  it("promotes a title block whose text is the document title to the h1", () => {
+    const r = extractPage(
+      plain(
+        "DROP TABLE",
+        `<div class="fancy"><div class="fancy_title">DROP TABLE</div><p>${prose}</p></div>`,
+      ),
+      URL_,
+    );
+    expect(r.markdown.startsWith("# DROP TABLE\n\n")).toBe(true);
+    expect(r.headings[0]).toMatchObject({ level: 1, text: "DROP TABLE" });
+  });
+
+  it("leaves a site title, a title after the text and a page with an h1 alone", () => {
+    const site = extractPage(
+      plain("Example | How to bake bread", `<div class="site-title">Example</div><p>${prose}</p>`),
+      URL_,
+    );
+    expect(site.headings).toEqual([]);
+    const late = extractPage(
+      plain("Notes", `<p>${prose}</p><div class="title">Notes</div><p>${prose}</p>`),
+      URL_,
+    );
+    expect(late.headings).toEqual([]);
+    const h1 = extractPage(
+      plain("Notes", `<div class="title">Notes</div><h1>Real</h1><p>${prose}</p>`),
+      URL_,
+    );
+    expect(h1.headings.map((h) => h.text)).toEqual(["Real"]);
+  });
+
+  it("drops a 'last modified on <date>' line as noise:last-modified, not prose about modification times", () => {
+    const r = extractPage(
+      plain(
+        "Files",
+        `<h1>Files</h1><p>${prose}</p><p>Last modified times are kept in 64 bits since 2010.</p>
+<p align="center"><small><i>This page last modified on <a href="/x">2020-02-10 20:33:26</a> UTC</i></small></p>`,
+      ),
+      URL_,
+    );
+    expect(r.markdown).not.toContain("This page last modified");
+    expect(r.markdown).toContain("Last modified times are kept in 64 bits");
+    expect(r.removed.map((x) => x.reason)).toContain("noise:last-modified");
+  });
+
+  it("drops a heading that only links to the parent section above the title heading", () => {
+    const r = extractPage(
+      plain(
+        "Closing A Connection",
+        `<a href="intro.html"><h2>C Interface</h2></a><h2>Closing A Connection</h2><p>${prose}</p><pre>int close(db*);</pre><pre>x</pre>`,
+      ),
+      URL_,
+    );
+    expect(r.markdown).not.toContain("C Interface");
+    expect(r.headings.map((h) => h.text)).toEqual(["Closing A Connection"]);
+    expect(r.removed.map((x) => x.reason)).toContain("noise:breadcrumb-heading");
+    // A linked title heading is the title, not a breadcrumb.
+    const self = extractPage(
+      plain("Closing", `<h2><a href="close.html">Closing</a></h2><h3>Returns</h3><p>${prose}</p>`),
+      URL_,
+    );
+    expect(self.markdown).toContain("Closing");
+  });
+
+  it("keeps a link-heavy admonition that Readability would drop as clutter", () => {
+    const r = extractPage(
+      `<!doctype html><html><head><title>colorsys</title><meta name="generator" content="Sphinx"></head><body>
+<div role="main"><h1>colorsys</h1><p>${prose}</p>
+<div class="admonition seealso"><p class="admonition-title">See also</p><p>More at
+<a href="https://a.test/ColorFAQ.html">https://a.test/ColorFAQ.html</a> and <a href="https://b.test/spaces.htm">https://b.test/spaces.htm</a>.</p></div>
+<p>${prose}</p><pre>colorsys.rgb_to_hsv(0.2, 0.4, 0.4)</pre></div></body></html>`,
+      URL_,
+    );
+    expect(r.markdown).toContain("> **See also:** More at [https://a.test/ColorFAQ.html]");
+  });
+});

@@ -3,9 +3,10 @@
  *
  * Order matters: metadata and JavaScript signals are read from the untouched document; the
  * hidden-content guard runs before anything reads text; links are collected before the noise
- * rules remove navigation; Readability and the declared main region then compete for the content
- * (main-content.ts); turndown renders it (markdown/). linkedom parses first; jsdom re-runs the
- * whole pipeline when linkedom's result is empty or thin.
+ * rules remove navigation; a title set in a styled block is promoted to the h1 after them (so a
+ * removed menu does not count as text before it); Readability and the declared main region then
+ * compete for the content (main-content.ts); turndown renders it (markdown/). linkedom parses
+ * first; jsdom re-runs the whole pipeline when linkedom's result is empty or thin.
  */
 import type { Heading, PageLink, Removal } from "../../schemas/page.js";
 import { markdownToMainText, markdownToPlainText } from "../markdown/plain-text.js";
@@ -32,6 +33,7 @@ import { RemovalLog } from "./removal-log.js";
 import { readStructuredMetadata, type StructuredMetadata } from "./structured-metadata.js";
 import { labelTabPanels } from "./tab-labels.js";
 import { stripInvisible } from "./text-hygiene.js";
+import { promoteTitleBlock } from "./title-block.js";
 
 export interface ExtractedPage extends StructuredMetadata {
   title: string;
@@ -106,6 +108,8 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const declaredMain = findMainRegion(doc);
   const links = collectLinks(doc, base, declaredMain);
   applyNoiseRules(doc, log, declaredMain);
+  // A title set in a styled block (<div class="fancy_title">) becomes the h1 it stands for.
+  if (doc.body) promoteTitleBlock(declaredMain ?? doc.body, meta.title);
   const h1 = titleHeading(doc, meta.title);
   markArticleBoilerplate(doc.body);
   const content = selectMainContent(doc);

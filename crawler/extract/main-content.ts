@@ -69,14 +69,28 @@ const headingKey = (h: Element): string =>
 
 /**
  * Headings (h2–h6) of `candidate` that Readability's article lacks: on docs it drops short,
- * link-only sections such as DocBook's "See Also".
+ * link-only sections such as DocBook's "See Also". The title heading does not count: Readability
+ * drops the first h1/h2 that repeats `<title>`, and extract-page restores the title heading anyway.
  */
-function lostHeadings(article: Element, candidate: Element): number {
+function lostHeadings(article: Element, candidate: Element, title: string): number {
   const kept = new Set([...article.querySelectorAll("h1, h2, h3, h4, h5, h6")].map(headingKey));
-  return [...candidate.querySelectorAll("h2, h3, h4, h5, h6")].filter((h) => {
+  const headings = [...candidate.querySelectorAll("h2, h3, h4, h5, h6")];
+  const titleHeading = headings.find(
+    (h) => h.tagName.toLowerCase() === "h2" && headingKey(h).length > 0 && title.includes(headingKey(h)),
+  );
+  return headings.filter((h) => {
     const key = headingKey(h);
-    return key.length > 0 && !kept.has(key);
+    return key.length > 0 && !kept.has(key) && h !== titleHeading;
   }).length;
+}
+
+/**
+ * Admonitions (notes, warnings, "See also" boxes, marked by annotate.ts) of `candidate` that the
+ * article lacks: Readability drops a short box whose text is mostly links as link-heavy clutter.
+ */
+function lostAdmonitions(article: Element, candidate: Element): number {
+  const selector = "[data-aw-admonition]";
+  return candidate.querySelectorAll(selector).length - article.querySelectorAll(selector).length;
 }
 
 /** Share of an element's text inside links (a body with a site menu has far more than its article). */
@@ -104,6 +118,7 @@ export function selectMainContent(doc: Document): MainContent {
   const articlePage = !isDocsPage(docs);
   const article = runReadability(doc);
   const articleChars = article ? textOf(article).length : 0;
+  const title = headingKey(doc.querySelector("title") ?? doc.createElement("title"));
   if (region) {
     const regionChars = textOf(region).length;
     // An article page (no code, definition lists or header tables, no docs generator): the region's
@@ -117,7 +132,8 @@ export function selectMainContent(doc: Document): MainContent {
       !article ||
       articleChars < KEEP_RATIO * regionChars ||
       structureCount(article) < structureCount(region) ||
-      lostHeadings(article, region) > 0
+      lostHeadings(article, region, title) > 0 ||
+      lostAdmonitions(article, region) > 0
     ) {
       return { root: region, source: "main-region", articlePage };
     }
@@ -127,7 +143,9 @@ export function selectMainContent(doc: Document): MainContent {
   if (article && articleChars > 0) {
     const bodyWins =
       !articlePage &&
-      (structureCount(article) < structureCount(body) || lostHeadings(article, body) > 0) &&
+      (structureCount(article) < structureCount(body) ||
+        lostHeadings(article, body, title) > 0 ||
+        lostAdmonitions(article, body) > 0) &&
       articleChars >= BODY_KEEP_RATIO * textOf(body).length &&
       linkShare(body) <= linkShare(article) + 0.1;
     if (!bodyWins) return { root: article, source: "readability", articlePage };

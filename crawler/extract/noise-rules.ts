@@ -55,6 +55,52 @@ const GLYPHS_ONLY = /^(?:[\s¶#§🔗⚓\u200B]|\uFE0F)*$/u;
 const SHARE_HREF =
   /(twitter\.com|x\.com)\/(intent|share)|facebook\.com\/shar|linkedin\.com\/(share|sharing)|reddit\.com\/submit|pinterest\.com\/pin\/create|news\.ycombinator\.com\/submitlink|wa\.me\/\?text|t\.me\/share/i;
 
+/**
+ * Whole-element text of a "last modified/updated on <date>" line: the date (a digit, a month or a
+ * weekday) follows the verb at once, so "Last modified times are kept in 64 bits." is prose.
+ */
+const LAST_MODIFIED =
+  /^(?:(?:this )?(?:page|document|article|post|file|content|section) (?:was )?)?last (?:modified|updated?|changed|edited|revised|reviewed)(?: on| at)?\s*[:\-–]?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)[^.!?]{0,80}\.?$/i;
+
+const HEADINGS = "h1, h2, h3, h4, h5, h6";
+const normText = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+/** Each heading's next heading in document order, built once per pass (before any removal). */
+const nextHeadings = new WeakMap<NoiseContext, Map<Element, Element | undefined>>();
+
+function nextHeading(h: Element, ctx: NoiseContext): Element | undefined {
+  let next = nextHeadings.get(ctx);
+  if (!next) {
+    const list = [...h.ownerDocument.querySelectorAll(HEADINGS)];
+    next = new Map(list.map((el, i) => [el, list[i + 1]]));
+    nextHeadings.set(ctx, next);
+  }
+  return next.get(h);
+}
+
+/**
+ * A heading that is only a link to another page, right above the page's title heading (the next
+ * heading, which the document `<title>` contains): the parent section, a one-step breadcrumb.
+ */
+function isBreadcrumbHeading(h: Element, ctx: NoiseContext): boolean {
+  const text = normText(textOf(h));
+  if (!text) return false;
+  let link = h.closest("a[href]");
+  if (link && normText(textOf(link)) !== text) return false;
+  if (!link) {
+    const inner = h.querySelectorAll("a[href]");
+    link = inner.length === 1 && normText(textOf(inner[0]!)) === text ? inner[0]! : null;
+  }
+  if (!link || (link.getAttribute("href") ?? "").trim().startsWith("#")) return false;
+  const title = normText(h.ownerDocument.querySelector("title")?.textContent ?? "");
+  const next = nextHeading(h, ctx);
+  const nextText = next ? normText(textOf(next)) : "";
+  return nextText.length > 0 && nextText !== text && text !== title && title.includes(nextText);
+}
+
 /** The rule table, in precedence order. */
 export const NOISE_RULES: readonly NoiseRule[] = [
   {
@@ -92,6 +138,12 @@ export const NOISE_RULES: readonly NoiseRule[] = [
     selector: "[class], [id], [aria-label]",
     bounded: true,
     test: (el) => /breadcrumb/i.test(el.getAttribute("aria-label") ?? "") || anyToken(el, /breadcrumb/i),
+  },
+  {
+    name: "breadcrumb-heading",
+    why: "a heading that only links to the parent section, right above the page's title heading, is a one-step breadcrumb",
+    selector: HEADINGS,
+    test: (el, ctx) => isBreadcrumbHeading(el, ctx),
   },
   {
     name: "sidebar",
@@ -141,6 +193,14 @@ export const NOISE_RULES: readonly NoiseRule[] = [
     why: "'Last updated on … by …' is repository metadata",
     selector: "[class]",
     test: (el) => anyToken(el, /last-?updated|lastUpdated|git-revision-date/i) && shortText(el, 200),
+  },
+  {
+    name: "last-modified",
+    why: "a 'This page last modified on <date>' line (Sphinx, MkDocs, Docusaurus, hand-made sites) is page metadata",
+    selector: "p, div, span, small, em, i, footer, section, aside",
+    byText: true,
+    precheck: (text) => /last (modified|update|changed|edited|revised|reviewed)/i.test(text),
+    test: (el) => shortText(el, 160) && LAST_MODIFIED.test(textOf(el)),
   },
   {
     name: "feedback",
@@ -286,17 +346,6 @@ export const NOISE_RULES: readonly NoiseRule[] = [
     why: "modals (search, newsletter, consent) are UI",
     selector: "dialog, [role=dialog], [role=alertdialog]",
     test: (el) => shortText(el, 2000),
-  },
-  {
-    name: "print-only",
-    why: "print-only copies of the headline, URL or footer are hidden on screen by the site's print stylesheet",
-    selector: "[class]",
-    bounded: true,
-    test: (el) =>
-      anyToken(
-        el,
-        /^(print-?(only|header|footer|title|url|info)|only-?print|visible-print(-block|-inline|-inline-block)?|d-print-(block|inline|inline-block|flex|table)|show-for-print)$/i,
-      ),
   },
   {
     name: "ads",
