@@ -348,6 +348,17 @@ export const NOISE_RULES: readonly NoiseRule[] = [
     test: (el) => shortText(el, 2000),
   },
   {
+    name: "print-only",
+    why: "print-only copies of the headline, URL or footer are hidden on screen by the site's print stylesheet",
+    selector: "[class]",
+    bounded: true,
+    test: (el) =>
+      anyToken(
+        el,
+        /^(print-?(only|header|footer|title|url|info)|only-?print|visible-print(-block|-inline|-inline-block)?|d-print-(block|inline|inline-block|flex|table)|show-for-print)$/i,
+      ),
+  },
+  {
     name: "ads",
     why: "advertising",
     selector: "ins.adsbygoogle, [class], [id]",
