@@ -6,6 +6,7 @@ import { createOpenAiEmbedder } from "../../indexer/embed/openai-embedder.js";
 import { createStaticEmbedder } from "../../indexer/embed/static-embedder.js";
 import { type DataDir, openDataDir } from "../../indexer/store/data-dir.js";
 import { openStore, type Store } from "../../indexer/store/store.js";
+import { storedVectorWidth } from "../../indexer/store/vector-width.js";
 import type { Config } from "../../schemas/config.js";
 import { AgentwebError } from "../../schemas/errors.js";
 
@@ -37,7 +38,9 @@ export async function openIndex(
   const dataDir = openDataDir(config.data, { create: access.write });
   const release = access.write ? dataDir.lockWriter(access.owner) : () => {};
   try {
-    const store = await openStore({ dir: dataDir.indexDir, dims: indexDims(config), readConsistencySec: 1 });
+    // An existing index keeps the width it was created with, whatever the configured embedder.
+    const dims = (await storedVectorWidth(dataDir.indexDir)) ?? indexDims(config);
+    const store = await openStore({ dir: dataDir.indexDir, dims, readConsistencySec: 1 });
     let embedder: Promise<Embedder | undefined> | undefined;
     return {
       config,
@@ -47,6 +50,12 @@ export async function openIndex(
         embedder ??= startEmbedder(config).then(async (e) => {
           try {
             if (e) assertEmbedderMatches(dataDir.readMeta(), e);
+            if (e && e.dims !== store.dims) {
+              throw new AgentwebError(
+                "INVALID_INPUT",
+                `${e.name} makes ${e.dims}-d vectors and this index holds ${store.dims}-d ones; index with it in a new --data dir`,
+              );
+            }
           } catch (err) {
             await e?.close();
             throw err;

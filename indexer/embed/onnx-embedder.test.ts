@@ -10,6 +10,7 @@ import { type ServedSite, serveSite } from "../../test/helpers/serve-site.js";
 import { tempDir } from "../../test/helpers/temp-dir.js";
 import { writeTinyBertModel } from "../../test/helpers/tiny-bert-model.js";
 import { createOnnxEmbedder, loadTransformers, onnxModelDims } from "./onnx-embedder.js";
+import { createStaticEmbedder } from "./static-embedder.js";
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 
@@ -193,6 +194,18 @@ describe("ONNX embedder (transformers.js, a tiny BERT-style model built by the t
         await rewriter.close();
       }
       expect(site.requests.length).toBe(fetched);
+      // Another width cannot replace these vectors: LanceDB would cut them to fit, silently.
+      const wider = await openIndex(resolveConfig({ flags: { data, embedder: "static" } }), {
+        write: true,
+        owner: "reindex",
+      });
+      try {
+        await expect(reindexVectors(wider, createStaticEmbedder())).rejects.toThrow(
+          /static-use-lite-512 makes 512-d vectors and this index holds 8-d ones; index with it in a new --data dir/,
+        );
+      } finally {
+        await wider.close();
+      }
       const reader = await openIndex(config, { write: false, owner: "test" });
       try {
         const { hits } = await searchDocs(reader, { q: "standby replica of the primary", mode: "vector" });
