@@ -56,6 +56,7 @@ export async function benchIndex(options: {
     await (await db.openTable("pages")).add(options.pages.map((p) => ({ ...toPageRow(p) })));
     db.close();
     await store.buildTextIndex();
+    if (embedder) await store.buildVectorIndex();
     dataDir.writeMeta((meta) => {
       meta.sites[BENCH_SITE] = {
         site: BENCH_SITE,

@@ -54,5 +54,7 @@ export function distinctPages(urls: string[]): string[] {
  */
 export function containsEvidence(text: string, evidence: string): boolean {
   const words = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
-  return ` ${words(text)} `.includes(` ${words(evidence)} `);
+  // The evidence is visible text: a link shows its text, not its target.
+  const visible = text.replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, "]");
+  return ` ${words(visible)} `.includes(` ${words(evidence)} `);
 }

@@ -23,14 +23,20 @@ export function rankingVariants(withVectors: boolean): Variant[] {
   const rrf = reciprocalRankFusion(60);
   // The raw normalised fusion (no built-in weight): `vectorWeight` is the whole vector weight.
   const norm = normalisedScoreFusion();
+  const boost = (fields: number, title: number, pairs: number) => ({ boost: { fields, title, pairs } });
   const text: Variant[] = [
-    { name: "text, no field boost (old default)", mode: "text", ranking: { fieldBoost: 0 } },
-    { name: "text, page decay 0.3", mode: "text", ranking: { fieldBoost: 0, pageDecay: 0.3 } },
-    { name: "text, page decay 0.5", mode: "text", ranking: { fieldBoost: 0, pageDecay: 0.5 } },
-    { name: "text, field boost 0.5", mode: "text", ranking: { fieldBoost: 0.5 } },
-    { name: "text, field boost 1", mode: "text", ranking: { fieldBoost: 1 } },
-    { name: "text, field boost 2", mode: "text", ranking: { fieldBoost: 2 } },
-    { name: "text, field boost 1 + decay 0.3", mode: "text", ranking: { fieldBoost: 1, pageDecay: 0.3 } },
+    { name: "text, no re-scoring", mode: "text", ranking: boost(0, 0, 0) },
+    { name: "text, page decay 0.3", mode: "text", ranking: { ...boost(0, 0, 0), pageDecay: 0.3 } },
+    { name: "text, headings 0.5", mode: "text", ranking: boost(0.5, 0, 0) },
+    { name: "text, headings 1", mode: "text", ranking: boost(1, 0, 0) },
+    { name: "text, headings 2", mode: "text", ranking: boost(2, 0, 0) },
+    { name: "text, headings 1 + title 0.25", mode: "text", ranking: boost(1, 0.25, 0) },
+    { name: "text, headings 1 + title 0.5", mode: "text", ranking: boost(1, 0.5, 0) },
+    { name: "text, headings 1 + title 1", mode: "text", ranking: boost(1, 1, 0) },
+    { name: "text, headings 1 + title 0.5 + pairs 0.5", mode: "text", ranking: boost(1, 0.5, 0.5) },
+    { name: "text, headings 1 + title 0.5 + pairs 1 (default)", mode: "text", ranking: boost(1, 0.5, 1) },
+    { name: "text, headings 1 + title 0.5 + pairs 2", mode: "text", ranking: boost(1, 0.5, 2) },
+    { name: "text, default + page decay 0.3", mode: "text", ranking: { pageDecay: 0.3 } },
   ];
   if (!withVectors) return text;
   const hybrid: Variant[] = [
@@ -39,16 +45,14 @@ export function rankingVariants(withVectors: boolean): Variant[] {
     { name: "hybrid RRF w=1", mode: "hybrid", ranking: { fusion: rrf, vectorWeight: 1 } },
     { name: "hybrid RRF w=0.5", mode: "hybrid", ranking: { fusion: rrf, vectorWeight: 0.5 } },
   ];
-  for (const w of [0.1, 0.15, 0.2, 0.25, 0.35, 0.5, 0.75, 1, 1.5]) {
+  for (const w of [0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 1]) {
     hybrid.push({ name: `hybrid norm w=${w}`, mode: "hybrid", ranking: { fusion: norm, vectorWeight: w } });
   }
-  for (const w of [0.25]) {
-    hybrid.push({
-      name: `hybrid norm w=${w}, no field boost`,
-      mode: "hybrid",
-      ranking: { fusion: norm, vectorWeight: w, fieldBoost: 0 },
-    });
-  }
+  hybrid.push({
+    name: "hybrid norm w=0.2, no re-scoring",
+    mode: "hybrid",
+    ranking: { fusion: norm, vectorWeight: 0.2, ...boost(0, 0, 0) },
+  });
   return [...text, ...hybrid];
 }
 

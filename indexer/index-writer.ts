@@ -77,6 +77,7 @@ export function createIndexWriter(options: {
       await Promise.all(inFlight);
       if (failure) throw failure;
       await store.buildTextIndex();
+      if (embedder) await store.buildVectorIndex();
       await store.optimize();
       return { embedded };
     },

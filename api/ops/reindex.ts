@@ -38,6 +38,7 @@ export async function reindexVectors(
       record.dims = embedder.dims;
     }
   });
+  await index.store.buildVectorIndex();
   await index.store.optimize();
   return { embedded, embedder: embedder.name };
 }

@@ -20,24 +20,60 @@ export function stemTerms(text: string): string[] {
     .map((w) => w.slice(0, 5));
 }
 
+/** Weights of the re-scoring signals (0 turns one off). */
+export interface FieldWeights {
+  /** × the share of the query's terms found in the page title, heading path or anchor. */
+  fields: number;
+  /** × (the share of the page title's terms that the query names)². */
+  title: number;
+  /** × the share of the query's adjacent term pairs found adjacent in the chunk's text. */
+  pairs: number;
+}
+
+/** A leading section number ("2.8.", "F.1.") says nothing about the topic. */
+const SECTION_NUMBER = /^[\p{L}\p{N}]{1,3}(\.\p{N}+)*\.\s/u;
+
 /**
- * Field-aware re-scoring of full-text hits: a chunk whose page title or heading path holds query
- * terms gains `weight` × (share of the query's terms found there). The full-text index reads
- * heading path and body as one field, so a title match counts no more than a passing mention in a
- * long body; on docs, the section named after the topic is usually the answer.
+ * Field- and proximity-aware re-scoring of full-text hits. The full-text index reads heading path
+ * and body as one bag of words, so a title match counts no more than a passing mention in a long
+ * body, and words far apart count as much as a phrase. A hit's score is multiplied by
+ * 1 + fields·(query terms in its title/headings/anchor) + title·(title terms the query names)² +
+ * pairs·(query word pairs found side by side in its text):
+ * - on docs, the section named after the topic is usually the answer;
+ * - a question that names a whole page title ("what does DROP GROUP delete") asks about that page,
+ *   squared so that one shared word of a long title counts for little;
+ * - "ORDER BY … DESC", "ALTER SYSTEM", "exception clause": the words side by side are the topic.
+ * Measured on the PostgreSQL dev set (bench/retrieval.ts): see DEFAULT_RANKING.
  *
- * @example boostByFields(hits, "why is autovacuum not running", 0.5)
+ * @example boostByFields(hits, "why is autovacuum not running", { fields: 1, title: 0.5, pairs: 1 })
  */
-export function boostByFields(hits: StoredChunk[], query: string, weight: number): StoredChunk[] {
-  const terms = [...new Set(stemTerms(query))];
-  if (weight === 0 || terms.length === 0) return hits;
+export function boostByFields(hits: StoredChunk[], query: string, weights: FieldWeights): StoredChunk[] {
+  const queryTerms = stemTerms(query);
+  const terms = [...new Set(queryTerms)];
+  if (terms.length === 0 || (weights.fields === 0 && weights.title === 0 && weights.pairs === 0)) return hits;
+  const asked = new Set(terms);
+  const queryPairs = pairsOf(queryTerms);
+  const shareOf = <T>(items: T[], has: (item: T) => boolean) =>
+    items.length ? items.filter(has).length / items.length : 0;
   return hits
     .map((hit) => {
       const fields = new Set(
         stemTerms(`${hit.title} ${hit.headingPath.join(" ")} ${hit.anchor.replace(/[-_.]/g, " ")}`),
       );
-      const share = terms.filter((t) => fields.has(t)).length / terms.length;
-      return { ...hit, score: hit.score * (1 + weight * share) };
+      const title = [...new Set(stemTerms(hit.title.replace(SECTION_NUMBER, "")))];
+      const textPairs = weights.pairs && queryPairs.size ? pairsOf(stemTerms(hit.text)) : new Set<string>();
+      const boost =
+        weights.fields * shareOf(terms, (t) => fields.has(t)) +
+        weights.title * shareOf(title, (t) => asked.has(t)) ** 2 +
+        weights.pairs * shareOf([...queryPairs], (p) => textPairs.has(p));
+      return { ...hit, score: hit.score * (1 + boost) };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+/** Adjacent pairs of a term sequence ("order by desc" → "order by", "by desc"). */
+function pairsOf(terms: string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
+  return pairs;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boostByFields, stemTerms } from "./field-boost.js";
+import { boostByFields, type FieldWeights, stemTerms } from "./field-boost.js";
 import { aggregatePages } from "./page-aggregate.js";
 import { normalisedScoreFusion } from "./score-fusion.js";
 import type { StoredChunk } from "./store.js";
@@ -68,9 +68,40 @@ describe("field boost", () => {
   it("lifts the chunk whose heading path names the query's topic above a passing mention", () => {
     const mention = { ...hit("m", "u1", 10), headingPath: ["Server Setup", "Kernel Resources"] };
     const topic = { ...hit("t", "u2", 8), headingPath: ["Routine Vacuuming", "Autovacuum Daemon"] };
-    const boosted = boostByFields([mention, topic], "why is autovacuum not running", 1);
+    const only = (w: Partial<FieldWeights>) => ({ fields: 0, title: 0, pairs: 0, ...w });
+    const boosted = boostByFields([mention, topic], "why is autovacuum not running", only({ fields: 1 }));
     expect(boosted.map((h) => h.id)).toEqual(["t", "m"]);
-    expect(boostByFields([mention, topic], "why is autovacuum not running", 0)).toEqual([mention, topic]);
+    expect(boostByFields([mention, topic], "why is autovacuum not running", only({}))).toEqual([
+      mention,
+      topic,
+    ]);
+  });
+
+  it("lifts the page whose whole title the question names, section numbers aside", () => {
+    const only = { fields: 0, title: 0.5, pairs: 0 };
+    const alter = { ...hit("a", "alter", 10), title: "ALTER GROUP" };
+    const create = { ...hit("c", "create", 9), title: "CREATE GROUP" };
+    const tutorial = { ...hit("t", "tutorial", 9.5), title: "2.8. Updates" };
+    const ranked = boostByFields(
+      [alter, tutorial, create],
+      "is CREATE GROUP still different from a role?",
+      only,
+    );
+    expect(ranked.map((h) => h.id)).toEqual(["c", "a", "t"]);
+    expect(ranked[0]!.score).toBeCloseTo(9 * 1.5);
+    expect(ranked[1]!.score).toBeCloseTo(10 * (1 + 0.5 * 0.25));
+    expect(boostByFields([tutorial], "apply updates", only)[0]!.score).toBeCloseTo(9.5 * 1.5);
+  });
+
+  it("lifts a chunk where the question's words stand side by side", () => {
+    const only = { fields: 0, title: 0, pairs: 1 };
+    const apart = {
+      ...hit("x", "u1", 10),
+      text: "The order of rows is undefined; sort by hand or use desc.",
+    };
+    const phrase = { ...hit("y", "u2", 9), text: "With ORDER BY x DESC, nulls come first." };
+    const ranked = boostByFields([apart, phrase], "where do nulls show up with ORDER BY x DESC", only);
+    expect(ranked.map((h) => h.id)).toEqual(["y", "x"]);
   });
 
   it("stems crudely and drops question words", () => {

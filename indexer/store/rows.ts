@@ -35,7 +35,8 @@ export function pathOf(url: string): string {
  * the same expansion in `searchText`). Changing this makes existing indexes stale: re-crawl.
  */
 export function searchableContent(chunk: Chunk): string {
-  const heading = chunk.headingPath.join(" › ");
+  const path = chunk.headingPath[0] === chunk.title ? chunk.headingPath : [chunk.title, ...chunk.headingPath];
+  const heading = path.filter(Boolean).join(" › ");
   return withIdentifierVariants(heading ? `${heading}\n${chunk.text}` : chunk.text);
 }
 
