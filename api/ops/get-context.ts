@@ -9,6 +9,7 @@ import {
 import { countTokens, truncateToTokens } from "../../schemas/tokens.js";
 import type { IndexHandle } from "./index-handle.js";
 import { renderContextMarkdown } from "./render-context.js";
+import { repeatTracker } from "./repeated-text.js";
 import { trimToQuery } from "./trim-to-query.js";
 
 /** Candidates considered per request: enough to fill large budgets, cheap to rank. */
@@ -28,7 +29,7 @@ interface Candidate {
 
 /**
  * Builds a context pack: the best chunks for `q`, merged per page in document order, each run of
- * adjacent chunks cited by `url#anchor`. Chunks are taken best first while the pack (as JSON parts,
+ * adjacent chunks cited by `url#anchor`, a chunk that repeats what the pack holds skipped. Chunks are taken best first while the pack (as JSON parts,
  * or as the rendered markdown for `format=markdown`) stays within `maxTokens`, measured with the
  * tokenizer on the exact text returned; a best chunk larger than the whole budget is cut to fit,
  * and a later chunk larger than what is left is cut to its sentences around the query's terms
@@ -73,7 +74,11 @@ export async function getContext(
     const size = measure(tryParts);
     return size <= budget ? { parts: tryParts, size } : undefined;
   };
+  const packed = repeatTracker();
   for (const [rank, hit] of hits.entries()) {
+    // The same note or shared paragraph on another page adds tokens, not information.
+    if (packed.repeats(hit.text)) continue;
+    const before = chosen.length;
     // A chunk alone larger than what is left cannot fit once merged either (merging only adds).
     const added = chosen.length > 0 && count(hit.text) > budget - used ? undefined : tryAdd({ hit, rank });
     if (added) {
@@ -99,6 +104,7 @@ export async function getContext(
         used = measure(parts);
       }
     }
+    if (chosen.length > before) packed.add(chosen[chosen.length - 1]!.hit.text);
     // Every further candidate is tried: a smaller one may still fit the remaining budget.
     if (budget - used < 8) break;
   }
