@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { docsSignals, isDocsPage } from "./docs-signals.js";
 import { extractPage } from "./extract-page.js";
+import { parseWithLinkedom } from "./parse-dom.js";
 
 const story = [
   "The city council voted on Tuesday to expand the bus network into three new districts next spring.",
@@ -27,5 +29,37 @@ describe("article boilerplate", () => {
     expect(page.text).not.toMatch(/Jane Roe|Tram line|More on transport|https:\/\/news/);
     const reasons = page.removed.map((r) => r.reason);
     expect(reasons).toEqual(expect.arrayContaining(["noise:print-only", "boilerplate:author-bio"]));
+  });
+
+  it("drops datelines, comment prompts and follow prompts but keeps a tweet's signature", () => {
+    const page = extractPage(
+      article(`<p>18 Nov 2019, 10:42</p><blockquote><p>Buses at last!</p><p>— Jane Roe (@janeroe) November 18, 2019</p></blockquote>
+<p>Follow us on Twitter @newsexample and on Facebook.</p><h3>Post a comment</h3>`),
+      "https://news.example.test/bus-network",
+    );
+    expect(page.text).toContain("(@janeroe) November 18, 2019");
+    expect(page.text).not.toMatch(/18 Nov 2019|Follow us|Post a comment/);
+  });
+});
+
+describe("docs signals", () => {
+  const signals = (body: string) => {
+    const doc = parseWithLinkedom(`<html><body>${body}</body></html>`)!.document;
+    return isDocsPage(docsSignals(doc, null));
+  };
+
+  it("does not take a news page's small definition lists for documentation", () => {
+    expect(
+      signals('<dl><dt><a href="/a">Tram line delayed</a></dt><dd>2 hours ago</dd></dl>'.repeat(3)),
+    ).toBe(false);
+  });
+
+  it("still counts API entries and definition lists on pages with code", () => {
+    expect(
+      signals('<dl><dt id="f">f()</dt><dd>Does f.</dd></dl><dl><dt id="g">g()</dt><dd>Does g.</dd></dl>'),
+    ).toBe(true);
+    expect(
+      signals("<p>Use <code>x</code>.</p><dl><dt>a</dt><dd>b</dd></dl><dl><dt>c</dt><dd>d</dd></dl>"),
+    ).toBe(true);
   });
 });

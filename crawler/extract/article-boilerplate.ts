@@ -23,13 +23,18 @@ const RELATED =
   /(^|[-_])(related|trending|most-?(read|popular|viewed)|more-?stories|recommended|recirc|outbrain|taboola)($|[-_])/i;
 /** Short blocks that only announce a list of other stories. */
 const LABEL =
-  /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|share (this|on)|follow us|sign up.*newsletter|subscribe.*)\W*$/i;
+  /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|advert|sponsored( content)?|share (this|on)|follow us|sign up.*newsletter|subscribe.*|\d* ?comments?|(post|add|leave|write) (a |your )?(comment|reply)|tell us what you think|join the (discussion|conversation))\W*$/i;
 /** A paragraph that introduces another story ("Related:", "READ MORE:", "On Chron.com:"). */
 const RELATED_PREFIX =
   /^(related|read (more|also|next)|see (also|more)|more|watch|listen|also|don'?t miss|on [\w.]+)\b[^:]{0,30}:/i;
 /** Photo credits and captions recognisable by their words ("Photo: AP", "(Image: Getty)", "…Credit: EPA"). */
 const CREDIT_TEXT =
   /^(photo|image|picture|foto|video|graphic)s?\s*(:|by\b)|\((photo|image|picture)s?:[^)]{0,80}\)$|\b(credit|photograph)s?:\s*[^.]{0,80}$/i;
+/** A year, in a dateline. */
+const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
+/** Prompts to follow the author or the site elsewhere, or to join its forum (at the foot of an article). */
+const FOLLOW =
+  /\bfollow (us|him|her|them|me)\b[^.]{0,40}\b(twitter|facebook|instagram|linkedin|@\w)|\bjoin our\b[^.]{0,40}\b(forums?|community|discussion)\b/i;
 /** Gallery and player controls left as text. */
 const GALLERY_UI =
   /^((image|photo|slide|picture) \d+ (of|\/) ?\d*|(show|hide|toggle) caption|caption|close|expand|enlarge|fullscreen|next|previous|play|pause|\d+ (photos|images))$/i;
@@ -40,7 +45,9 @@ const LEGAL =
   /(©|\bcopyright\b|all rights reserved|subject to copyright|may not be (re)?published|without (the )?(prior )?(written )?permission)/i;
 /** Lines that are only a byline or a timestamp. */
 const BYLINE_TEXT =
-  /^(by\s+[\p{Lu}][\p{L}.'-]+(\s+[\p{Lu}][\p{L}.'-]+){0,3}\b|(published|updated|posted|last (updated|modified))\b[:\s])/iu;
+  /^(by\s+[\p{Lu}][\p{L}.'-]+(\s+[\p{Lu}][\p{L}.'-]+){0,3}\b|((first|originally) )?(published|updated|posted|last (updated|modified))\b[:\s])/iu;
+/** A line that ends like a sentence; a time ("11:08 a.m.") is not a sentence end. */
+const SENTENCE_END = /(?<!\b[ap]\.m)[.!?]["”’]?$/i;
 
 const BLOCKS = "p, li, ul, ol, div, section, aside, figcaption, h2, h3, h4, h5, h6, span, time";
 
@@ -104,7 +111,9 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
   if (text.length <= 200 && CREDIT_TEXT.test(text) && tag !== "li") return "caption";
   if (text.length <= 250 && NEWSLETTER.test(text) && /^(p|div|section|aside|h[2-6])$/.test(tag))
     return "newsletter";
-  if (text.length <= 160 && BYLINE_TEXT.test(text) && !/[.!?]["”’]?$/.test(text)) return "byline";
+  if (text.length <= 160 && BYLINE_TEXT.test(text) && !SENTENCE_END.test(text)) return "byline";
+  if (text.length <= 80 && !/^h[1-6]$/.test(tag) && isDateLine(text)) return "dateline";
+  if (text.length <= 300 && FOLLOW.test(text) && isLast && /^(p|div|span)$/.test(tag)) return "follow-prompt";
   if (text.length <= 400 && (tag === "p" || tag === "div" || tag === "span") && LEGAL.test(text) && isLast)
     return "legal";
   // A block that is mostly links is a related-stories list, not prose. A paragraph must be all
@@ -138,6 +147,18 @@ export function pruneArticleBoilerplate(root: Element, log: RemovalLog): void {
     log.add(`boilerplate:${reason}`, describe(el), text.length);
     el.remove();
   }
+}
+
+/**
+ * True for a line holding a year, another number (a day, a time) and at most six words (weekday,
+ * month, "às", "at"), without a sentence end: a dateline ("18 Nov 2019,", "segunda-feira, 22 de
+ * outubro de 2010 às 20:13"). A tweet's signature ("— Jane (@jane) May 4, 2019") is quoted content.
+ */
+function isDateLine(text: string): boolean {
+  if (!YEAR.test(text) || SENTENCE_END.test(text) || /@|^\W*[—–-]/.test(text)) return false;
+  const numbers = text.match(/\d+/g) ?? [];
+  const words = text.match(/\p{L}+/gu) ?? [];
+  return numbers.length >= 2 && words.length <= 6;
 }
 
 /** The last few text blocks of the root (where legal lines sit). */
