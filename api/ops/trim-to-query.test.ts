@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryTerms, trimToQuery } from "./trim-to-query.js";
+import { trimToQuery } from "./trim-to-query.js";
 
 describe("trimToQuery", () => {
   const text = [
@@ -15,10 +15,6 @@ describe("trimToQuery", () => {
     "SELECT 1;",
     "```",
   ].join("\n");
-
-  it("keeps the query's content words, cut to a common prefix", () => {
-    expect(queryTerms("Why is my index not used?")).toEqual(["index", "used"]);
-  });
 
   it("returns the sentences around the best match, marking what was left out", () => {
     const out = trimToQuery(text, "when is a deadlock detected", (t) => t.length <= 100);

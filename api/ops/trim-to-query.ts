@@ -1,3 +1,5 @@
+import { stemTerms } from "../../indexer/store/field-boost.js";
+
 /**
  * Cutting a chunk down to the part that answers a query, for a context pack whose remaining budget
  * is smaller than the chunk: skipping it loses a likely answer, and cutting it to a prefix keeps
@@ -5,23 +7,6 @@
  * fences, tables and list items stay whole), and a window grows around the sentence that shares
  * the most query terms, towards the better-matching neighbour, while it fits.
  */
-
-/** Words too common to say where an answer is. */
-const STOP = new Set(
-  "a an and are as at be by can do does for from how i in is it my of on or that the this to what when where which who why will with you your not use using get".split(
-    " ",
-  ),
-);
-
-/**
- * The query's content words, each cut to its first 5 letters so `indexes` meets `indexing`.
- *
- * @example queryTerms("Why is my index not used?") // ["index", "used"]
- */
-export function queryTerms(query: string): string[] {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
-  return [...new Set(words.filter((w) => !STOP.has(w) && w.length > 1).map((w) => w.slice(0, 5)))];
-}
 
 /** Blank-line-separated blocks as [start, end) offsets; a code fence with blank lines stays one block. */
 function blocks(text: string): Array<[number, number]> {
@@ -62,9 +47,9 @@ function units(text: string): Array<[number, number]> {
   return out;
 }
 
-/** How many distinct query terms a unit contains (prefix match per word). */
+/** How many distinct query terms a unit contains. */
 function score(unit: string, terms: string[]): number {
-  const words = new Set((unit.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).map((w) => w.slice(0, 5)));
+  const words = new Set(stemTerms(unit));
   return terms.filter((t) => words.has(t)).length;
 }
 
@@ -79,7 +64,8 @@ export function trimToQuery(
   query: string,
   fits: (text: string) => boolean,
 ): string | undefined {
-  const terms = queryTerms(query);
+  // The query's content words, stemmed as search re-scores them.
+  const terms = [...new Set(stemTerms(query))];
   const parts = units(text);
   const scores = parts.map(([a, b]) => score(text.slice(a, b), terms));
   let best = 0;
