@@ -40,6 +40,17 @@ describe("article boilerplate", () => {
     expect(page.text).toContain("(@janeroe) November 18, 2019");
     expect(page.text).not.toMatch(/18 Nov 2019|Follow us|Post a comment/);
   });
+
+  it("drops a block under a 'You may also like' heading even when its teasers outweigh the story", () => {
+    const teaser = (n: number) =>
+      `<div class="teaser"><h4><a href="/s${n}">Another story number ${n}</a></h4><p>${"An excerpt of another story that runs on for a while. ".repeat(4)}</p></div>`;
+    const page = extractPage(
+      article(`</div><div class="more"><h3>You may also like</h3>${[1, 2, 3, 4, 5, 6].map(teaser).join("")}`),
+      "https://news.example.test/bus-network",
+    );
+    expect(page.text).toContain("forty buses");
+    expect(page.text).not.toMatch(/Another story|also like/);
+  });
 });
 
 describe("docs signals", () => {

@@ -21,6 +21,11 @@ const AUTHOR_BIO =
 /** Class/id tokens of related, recommended and trending story lists. */
 const RELATED =
   /(^|[-_])(related|trending|most-?(read|popular|viewed)|more-?stories|recommended|recirc|outbrain|taboola)($|[-_])/i;
+/** Class/id of the heading over a related-stories block, also glued ("relatedpoststitle"). */
+const RELATED_HEADING = /^related|[-_]related/i;
+/** Heading text over a list of other stories. */
+const RELATED_HEADING_TEXT =
+  /^(related( (articles|stories|posts|content|coverage|links|reading))?|more (from|on|in|stories|news|articles)\b.{0,40}|read (more|next|also)|you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|trending( now| stories)?|most (read|popular|viewed|shared)|(other|latest|popular|top) (stories|articles|posts|news))\W*$/i;
 /** Short blocks that only announce a list of other stories. */
 const LABEL =
   /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|advert|sponsored( content)?|share (this|on)|follow us|sign up.*newsletter|subscribe.*|\d* ?comments?|(post|add|leave|write) (a |your )?(comment|reply)|tell us what you think|join the (discussion|conversation))\W*$/i;
@@ -49,6 +54,9 @@ const BYLINE_TEXT =
 /** A line that ends like a sentence; a time ("11:08 a.m.") is not a sentence end. */
 const SENTENCE_END = /(?<!\b[ap]\.m)[.!?]["”’]?$/i;
 
+/** What must remain of the article for a related-stories block larger than the guard to go. */
+const MIN_STORY_CHARS = 500;
+
 const BLOCKS = "p, li, ul, ol, div, section, aside, figcaption, h2, h3, h4, h5, h6, span, time";
 
 /**
@@ -74,6 +82,17 @@ export function markArticleBoilerplate(body: Element): void {
     if (kind) markDown(el, kind);
   }
   for (const el of body.querySelectorAll("figcaption")) el.setAttribute("data-aw-boiler", "caption");
+  // A block that opens with a "Related stories" heading is the list of other stories.
+  for (const h of body.querySelectorAll("h2, h3, h4, h5, h6")) {
+    const parent = h.parentElement;
+    if (!parent || parent.firstElementChild !== h || /^(body|main|html)$/.test(tagOf(parent))) continue;
+    const text = textOf(h);
+    if (
+      tokensOf(h).some((t) => RELATED_HEADING.test(t)) ||
+      (text.length <= 60 && RELATED_HEADING_TEXT.test(text))
+    )
+      if (!parent.querySelector("h1")) parent.setAttribute("data-aw-boiler", "related-list");
+  }
 }
 
 /**
@@ -103,7 +122,7 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
   if (marked === "byline" && text.length <= 200) return "byline";
   if (marked === "caption" && text.length <= 400) return "caption";
   if (marked === "author-bio" && text.length <= 1500) return "author-bio";
-  if (marked === "related") return "related";
+  if (marked === "related" || marked === "related-list") return marked;
   if (text.length === 0) return undefined;
   const tag = tagOf(el);
   if (text.length <= 60 && LABEL.test(text)) return "related-label";
@@ -140,8 +159,11 @@ export function pruneArticleBoilerplate(root: Element, log: RemovalLog): void {
   for (const el of blocks) {
     if (!el.parentNode || !root.contains(el)) continue;
     const text = textOf(el);
-    // Never prune most of the article: a link-heavy page may really be a list.
-    if (text.length > 0.3 * total) continue;
+    // Never prune most of the article: a link-heavy page may really be a list. A block under a
+    // "Related stories" heading may be most of the text (teasers with excerpts) when a story remains.
+    const related =
+      el.getAttribute("data-aw-boiler") === "related-list" && total - text.length >= MIN_STORY_CHARS;
+    if (text.length > 0.3 * total && !related) continue;
     const reason = boilerReason(el, lastText.has(el));
     if (!reason) continue;
     log.add(`boilerplate:${reason}`, describe(el), text.length);
