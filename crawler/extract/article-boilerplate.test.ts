@@ -51,6 +51,17 @@ describe("article boilerplate", () => {
     expect(page.text).toContain("forty buses");
     expect(page.text).not.toMatch(/Another story|also like/);
   });
+
+  it("drops a copy of the headline inside the story", () => {
+    const html = article("").replace(
+      '<div class="story">',
+      '<div class="story"><p>Council expands bus network</p>',
+    );
+    const page = extractPage(html, "https://news.example.test/bus-network");
+    expect(page.markdown.startsWith("# Council expands bus network\n")).toBe(true);
+    expect(page.text).not.toContain("Council expands bus network");
+    expect(page.removed.map((r) => r.reason)).toContain("boilerplate:title-repeat");
+  });
 });
 
 describe("docs signals", () => {

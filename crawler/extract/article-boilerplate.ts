@@ -54,6 +54,9 @@ const BYLINE_TEXT =
 /** A line that ends like a sentence; a time ("11:08 a.m.") is not a sentence end. */
 const SENTENCE_END = /(?<!\b[ap]\.m)[.!?]["”’]?$/i;
 
+/** A title shorter than this ("News", "Home") may be a section label: never pruned as a repeat. */
+const MIN_TITLE_CHARS = 15;
+
 /** What must remain of the article for a related-stories block larger than the guard to go. */
 const MIN_STORY_CHARS = 500;
 
@@ -152,8 +155,9 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
  *
  * @example pruneArticleBoilerplate(articleRoot, log)
  */
-export function pruneArticleBoilerplate(root: Element, log: RemovalLog): void {
+export function pruneArticleBoilerplate(root: Element, log: RemovalLog, titles: string[] = []): void {
   const total = textOf(root).length;
+  const titleKeys = titleVariants(titles);
   const blocks = [...root.querySelectorAll(`${BLOCKS}, [data-aw-boiler]`)];
   const lastText = tailText(root);
   for (const el of blocks) {
@@ -164,7 +168,7 @@ export function pruneArticleBoilerplate(root: Element, log: RemovalLog): void {
     const related =
       el.getAttribute("data-aw-boiler") === "related-list" && total - text.length >= MIN_STORY_CHARS;
     if (text.length > 0.3 * total && !related) continue;
-    const reason = boilerReason(el, lastText.has(el));
+    const reason = isTitleRepeat(el, text, titleKeys) ? "title-repeat" : boilerReason(el, lastText.has(el));
     if (!reason) continue;
     log.add(`boilerplate:${reason}`, describe(el), text.length);
     el.remove();
@@ -181,6 +185,33 @@ function isDateLine(text: string): boolean {
   const numbers = text.match(/\d+/g) ?? [];
   const words = text.match(/\p{L}+/gu) ?? [];
   return numbers.length >= 2 && words.length <= 6;
+}
+
+const normTitle = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/** The title heading and `<title>`, whole and split at its site-name separators (" | ", " - "). */
+function titleVariants(titles: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const title of titles) {
+    for (const part of [title, ...title.split(/\s+[|–—:-]+\s+/)]) {
+      const key = normTitle(part);
+      if (key.length >= MIN_TITLE_CHARS) out.add(key);
+    }
+  }
+  return out;
+}
+
+/**
+ * A copy of the headline inside the story (a print or share header, a kicker block): the title is
+ * its own field and leads the markdown as its heading.
+ */
+function isTitleRepeat(el: Element, text: string, titleKeys: Set<string>): boolean {
+  if (titleKeys.size === 0 || text.length > 300 || !/^(p|div|span|h[2-6])$/.test(tagOf(el))) return false;
+  return titleKeys.has(normTitle(text));
 }
 
 /** The last few text blocks of the root (where legal lines sit). */

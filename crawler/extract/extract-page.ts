@@ -113,7 +113,8 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const h1 = titleHeading(doc, meta.title);
   markArticleBoilerplate(doc.body);
   const content = selectMainContent(doc);
-  if (content.articlePage && content.root !== doc.body) pruneArticleBoilerplate(content.root, log);
+  if (content.articlePage && content.root !== doc.body)
+    pruneArticleBoilerplate(content.root, log, [h1 ? textOf(h1) : "", meta.title]);
   let { markdown, headings } = toMarkdown(content.root, { baseUrl: base });
 
   // Readability drops an h1 equal to <title>; the page's real h1 always leads the markdown.
