@@ -14,7 +14,7 @@ import { createRobotsCache, type RobotsCache } from "./fetch/robots-cache.js";
 import { discoverLlmsTxt } from "./frontier/llms-txt-seeds.js";
 import { normalizeUrl, parseHttpUrl } from "./frontier/normalize-url.js";
 import { createScope } from "./frontier/scope.js";
-import { readSitemaps } from "./frontier/sitemaps.js";
+import { fetcherGet, readSitemaps, sitemapRoots } from "./frontier/sitemaps.js";
 import { createWorkQueue } from "./frontier/work-queue.js";
 import { type CrawlContext, processUrl } from "./process-url.js";
 import { createBrowserRenderer } from "./render/browser-renderer.js";
@@ -202,13 +202,15 @@ async function preflight(
 /** Queues every in-scope sitemap URL (depth 1) and remembers its lastmod. */
 async function seedFromSitemaps(ctx: CrawlContext, start: string): Promise<void> {
   const policy = ctx.robots ? (await ctx.robots.forUrl(start)).policy : undefined;
+  const origin = new URL(start).origin;
   const declared = policy?.sitemaps ?? [];
   // A guessed /sitemap.xml is fetched only where robots.txt allows it (declared ones are invited).
-  const guess = `${new URL(start).origin}/sitemap.xml`;
-  const roots = declared.length ? declared : policy && !policy.isAllowed("/sitemap.xml") ? [] : [guess];
-  const { entries, errors } = await readSitemaps(roots, { fetcher: ctx.fetcher });
-  // A missing sitemap is normal; one that failed to load may have listed pages no link reaches.
-  if (errors.some((e) => !/HTTP (404|410)$/.test(e))) ctx.limitedBy.add("sitemap");
+  const roots = sitemapRoots({ origin, declared }).filter(
+    (url) => declared.length || !policy || policy.isAllowed(new URL(url).pathname),
+  );
+  const { entries, problems, truncated } = await readSitemaps(roots, { get: fetcherGet(ctx.fetcher) });
+  // A missing sitemap is normal; one that failed to load or was cut short may have listed pages no link reaches.
+  if (truncated || problems.some((p) => p.status !== 404 && p.status !== 410)) ctx.limitedBy.add("sitemap");
   for (const entry of entries) {
     let url: string;
     try {

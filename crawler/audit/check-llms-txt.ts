@@ -7,7 +7,7 @@ import type { AuditEvidence, AuditFinding } from "../../schemas/audit.js";
 import type { LlmsTxtReport } from "../../schemas/llms-txt.js";
 import { looksLikeHtml } from "../llms-txt/decode-input.js";
 import { mdTwinUrl } from "../llms-txt/md-twin.js";
-import { pageKey } from "../llms-txt/sitemap.js";
+import { pageKey } from "../llms-txt/page-key.js";
 import { validateLlmsTxt } from "../llms-txt/validate.js";
 import type { AuditFetch, AuditResponse } from "./audit-fetch.js";
 

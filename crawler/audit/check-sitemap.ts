@@ -1,11 +1,11 @@
 /**
- * Sitemap: present (robots.txt `Sitemap:` lines, else /sitemap.xml), valid XML of the sitemaps.org
- * shapes, `lastmod` on its URLs (how agents and crawlers know what changed), and its URLs alive.
- * Read with small local steps rather than crawler/frontier's readSitemaps, which needs a whole
- * crawl Fetcher (politeness, robots cache) the audit does not build.
+ * Sitemap: present (robots.txt `Sitemap:` lines, else sitemap.xml under the audited path or at the
+ * root), readable as one of the sitemaps.org forms, `lastmod` on its URLs (how agents and crawlers
+ * know what changed), and its URLs alive. Reading is crawler/frontier's; this file is the audit's
+ * policy on what it read.
  */
 import type { AuditFinding } from "../../schemas/audit.js";
-import { decodeSitemapBody } from "../frontier/sitemaps.js";
+import { readSitemaps, sitemapRoots } from "../frontier/sitemaps.js";
 import type { AuditFetch } from "./audit-fetch.js";
 
 export interface SitemapOutcome {
@@ -15,9 +15,8 @@ export interface SitemapOutcome {
   withLastmod: number;
 }
 
-/** Sitemap files read (indexes included) and URLs probed for liveness. */
+/** Sitemap files read (indexes included). */
 const MAX_FILES = 20;
-const MAX_URLS = 50_000;
 
 /**
  * @example const { urls, findings } = await checkSitemap({ origin: "https://x.dev", robotsSitemaps: [], get, probe: 10 });
@@ -26,6 +25,7 @@ export async function checkSitemap(input: {
   origin: string;
   /** The audited path's directory, e.g. "/docs/". */
   prefix?: string;
+  /** The robots.txt `Sitemap:` lines. */
   robotsSitemaps: string[];
   get: AuditFetch;
   /** How many sitemap URLs to request to see that they are alive. */
@@ -33,51 +33,19 @@ export async function checkSitemap(input: {
 }): Promise<SitemapOutcome> {
   const findings: AuditFinding[] = [];
   const add = (f: Omit<AuditFinding, "category">) => findings.push({ category: "sitemap", ...f });
-  // Without a Sitemap: line, look where static hosts put it: under the audited path (a project
-  // site on GitHub Pages lives under /<repo>/), then at the root.
   const fallback = !input.robotsSitemaps.length;
-  const under = `${input.origin}${input.prefix ?? "/"}sitemap.xml`;
-  const roots = fallback ? [...new Set([under, `${input.origin}/sitemap.xml`])] : input.robotsSitemaps;
-  const urls = new Map<string, { url: string; lastmod?: string }>();
-  const invalid: { url: string; detail: string }[] = [];
-  const queue = [...roots];
-  const seen = new Set<string>();
-  let found: string | undefined;
-  while (queue.length && seen.size < MAX_FILES && urls.size < MAX_URLS) {
-    const url = queue.shift()!;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const res = await input.get(url, { accept: "application/xml, text/xml;q=0.9, */*;q=0.5" });
-    if (res.status !== 200) {
-      invalid.push({ url, detail: res.error ?? `HTTP ${res.status}` });
-      continue;
-    }
-    let xml: string;
-    try {
-      xml = decodeSitemapBody(res.body);
-    } catch (err) {
-      invalid.push({ url, detail: `cannot inflate: ${(err as Error).message}` });
-      continue;
-    }
-    const isIndex = /<sitemapindex[\s>]/i.test(xml);
-    if (!isIndex && !/<urlset[\s>]/i.test(xml)) {
-      invalid.push({ url, detail: "neither <urlset> nor <sitemapindex>" });
-      continue;
-    }
-    found ??= url;
-    for (const block of xml.matchAll(/<(url|sitemap)\b[^>]*>([\s\S]*?)<\/\1>/gi)) {
-      const loc = /<loc>\s*([^<]+?)\s*<\/loc>/i.exec(block[2]!)?.[1]?.replace(/&amp;/g, "&");
-      if (!loc) continue;
-      if (isIndex) queue.push(loc);
-      else {
-        const lastmod = /<lastmod>\s*([^<]+?)\s*<\/lastmod>/i.exec(block[2]!)?.[1];
-        urls.set(loc, { url: loc, ...(lastmod ? { lastmod } : {}) });
-      }
-    }
-  }
+  const roots = sitemapRoots({
+    origin: input.origin,
+    declared: input.robotsSitemaps,
+    ...(input.prefix ? { prefix: input.prefix } : {}),
+  });
+  const read = await readSitemaps(roots, { get: input.get, maxFiles: MAX_FILES });
+  const found = read.files[0];
   // A guessed location that is simply absent is not a broken sitemap once another one was found.
-  if (found && fallback) invalid.splice(0, invalid.length, ...invalid.filter((i) => i.detail !== "HTTP 404"));
-  const list = [...urls.values()];
+  const invalid = read.problems
+    .filter((p) => !(found && fallback && p.status === 404))
+    .map((p) => ({ url: p.url, detail: p.detail }));
+  const list = read.entries;
   const withLastmod = list.filter((u) => u.lastmod).length;
   if (!found) {
     add({
@@ -94,8 +62,8 @@ export async function checkSitemap(input: {
     add({
       code: "sitemap-invalid",
       severity: "warning",
-      message: `${invalid.length} sitemap file(s) could not be read`,
-      fix: "Make every listed sitemap answer 200 with a <urlset> or <sitemapindex> document.",
+      message: `${invalid.length} sitemap file(s) could not be read or break the sitemaps.org limits`,
+      fix: "Make every listed sitemap answer 200 with a <urlset> or <sitemapindex> document (at most 50,000 URLs and 50 MB, indexes not nested deeper than 3).",
       penalty: Math.min(30, 10 * invalid.length),
       evidence: invalid,
     });

@@ -4,6 +4,7 @@
  * set one) and Chromium through `render`, both injected by the caller.
  */
 import type { AuditFinding, AuditPage, AuditReport } from "../../schemas/audit.js";
+import { parseRobotsTxt } from "../fetch/robots-txt.js";
 import { parseLlmsTxt } from "../llms-txt/parse.js";
 import type { AuditFetch } from "./audit-fetch.js";
 import { checkAccess } from "./check-access.js";
@@ -46,10 +47,7 @@ export async function runAudit(o: RunAuditOptions): Promise<AuditOutcome> {
   const origin = new URL(o.startUrl).origin;
   progress("robots.txt", 0);
   const robots = await o.get(`${origin}/robots.txt`, { accept: "text/plain" });
-  const robotsSitemaps =
-    robots.status === 200
-      ? [...robots.body.toString("utf8").matchAll(/^\s*sitemap\s*:\s*(\S+)/gim)].map((m) => m[1]!)
-      : [];
+  const robotsSitemaps = robots.status === 200 ? parseRobotsTxt(robots.body.toString("utf8")).sitemaps : [];
   progress("sitemap", 0);
   const prefix = new URL(o.startUrl).pathname.replace(/[^/]*$/, "");
   const sitemap = await checkSitemap({ origin, prefix, robotsSitemaps, get: o.get, probe: 10 });

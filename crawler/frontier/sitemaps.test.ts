@@ -4,7 +4,7 @@ import { htmlPage, routeServer } from "../../test/helpers/route-server.js";
 import { type CrawlEvent, crawl } from "../crawl.js";
 import { createFetcher } from "../fetch/fetcher.js";
 import { createHostGate } from "../fetch/politeness.js";
-import { readSitemaps } from "./sitemaps.js";
+import { discoverSitemaps, fetcherGet, readSitemaps, type SitemapGet, sitemapRoots } from "./sitemaps.js";
 
 const urlset = (base: string, paths: string[], lastmod?: string) =>
   `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths
@@ -40,18 +40,20 @@ describe("sitemaps", () => {
     });
   });
   afterAll(() => srv.close());
-  const fetcher = () =>
-    createFetcher({
-      userAgent: "t",
-      gate: createHostGate({ delayMs: 0 }),
-      timeoutMs: 5000,
-      maxBodyBytes: 1e6,
-      retries: 0,
-      maxRetryAfterMs: 0,
-    });
+  const get = () =>
+    fetcherGet(
+      createFetcher({
+        userAgent: "t",
+        gate: createHostGate({ delayMs: 0 }),
+        timeoutMs: 5000,
+        maxBodyBytes: 1e6,
+        retries: 0,
+        maxRetryAfterMs: 0,
+      }),
+    );
 
   it("reads an index with a gzipped child, detects the cycle, keeps lastmod, reports dead children", async () => {
-    const { entries, errors } = await readSitemaps([`${srv.url}/sitemap-index.xml`], { fetcher: fetcher() });
+    const { entries, problems, files } = await readSitemaps([`${srv.url}/sitemap-index.xml`], { get: get() });
     expect(entries.map((e) => e.url.replace(srv.url, "")).sort()).toEqual([
       "/docs/one.html",
       "/docs/three.html",
@@ -59,12 +61,14 @@ describe("sitemaps", () => {
       "/elsewhere/out.html",
     ]);
     expect(entries.find((e) => e.url.endsWith("one.html"))?.lastmod).toBe("2026-01-02");
-    expect(errors).toEqual([`${srv.url}/dead.xml: HTTP 404`]);
+    expect(problems).toEqual([{ url: `${srv.url}/dead.xml`, kind: "http", detail: "HTTP 404", status: 404 }]);
+    expect(files.map((f) => f.replace(srv.url, ""))).toEqual(["/sitemap-index.xml", "/a.xml", "/b.xml.gz"]);
   });
 
   it("caps the URLs read", async () => {
-    const { entries } = await readSitemaps([`${srv.url}/a.xml`], { fetcher: fetcher(), maxUrls: 1 });
+    const { entries, truncated } = await readSitemaps([`${srv.url}/a.xml`], { get: get(), maxUrls: 1 });
     expect(entries).toHaveLength(1);
+    expect(truncated).toBe(true);
   });
 
   it("seeds the crawl with the in-scope sitemap URLs that no link reaches", async () => {
@@ -86,5 +90,93 @@ describe("sitemaps", () => {
     const pages = events.flatMap((e) => (e.type === "page" ? [new URL(e.page.url).pathname] : [])).sort();
     expect(pages).toEqual(["/docs/", "/docs/one.html", "/docs/three.html"]);
     expect(srv.paths()).not.toContain("/elsewhere/out.html");
+  });
+});
+
+/** An in-memory site: a path answers 200 with its body, a number is a status, an Error no response. */
+function fakeGet(routes: Record<string, string | Buffer | number | Error>): SitemapGet & { asked: string[] } {
+  const asked: string[] = [];
+  const get = async (url: string, headers: Record<string, string>) => {
+    asked.push(`${new URL(url).pathname} ${headers.accept}`);
+    const route = routes[new URL(url).pathname];
+    if (route === undefined) return { status: 404, body: Buffer.alloc(0) };
+    if (typeof route === "number") return { status: route, body: Buffer.alloc(0) };
+    if (route instanceof Error) return { status: 0, body: Buffer.alloc(0), error: route.message };
+    return { status: 200, body: Buffer.from(route), headers: { "content-type": "application/xml" } };
+  };
+  return Object.assign(get, { asked });
+}
+
+describe("readSitemaps over any getter", () => {
+  const X = "https://x.dev";
+  const urlsetOf = (...paths: string[]) =>
+    `<urlset>${paths.map((p) => `<url><loc>${X}${p}</loc></url>`).join("")}</urlset>`;
+  const indexOf = (...paths: string[]) =>
+    `<sitemapindex>${paths.map((p) => `<sitemap><loc>${X}${p}</loc></sitemap>`).join("")}</sitemapindex>`;
+
+  it("follows indexes to maxDepth and reports the deeper ones", async () => {
+    const get = fakeGet({
+      "/i0.xml": indexOf("/i1.xml", "/leaf0.xml"),
+      "/i1.xml": indexOf("/i2.xml"),
+      "/i2.xml": indexOf("/leaf2.xml"),
+      "/leaf0.xml": urlsetOf("/a"),
+      "/leaf2.xml": urlsetOf("/deep"),
+    });
+    const read = await readSitemaps([`${X}/i0.xml`], { get, maxDepth: 2 });
+    expect(read.entries.map((e) => e.url)).toEqual([`${X}/a`]);
+    expect(read.problems).toEqual([
+      { url: `${X}/leaf2.xml`, kind: "too-deep", detail: "sitemap index nested deeper than 2" },
+    ]);
+    expect(get.asked[0]).toBe("/i0.xml application/xml, text/xml;q=0.9, */*;q=0.5");
+  });
+
+  it("reads text sitemaps and reports each unreadable file by kind", async () => {
+    const get = fakeGet({
+      "/i.xml": indexOf("/text.txt", "/html.xml", "/down.xml", "/big.xml", "/gone.xml", "/empty.xml"),
+      "/text.txt": `${X}/t1\n${X}/t2\n`,
+      "/html.xml": "<!doctype html><title>Oops</title>",
+      "/down.xml": new Error("ECONNREFUSED"),
+      "/big.xml": new Error("BODY_TOO_LARGE: decoded body exceeds the 10-byte limit"),
+      "/gone.xml": 410,
+      "/empty.xml": "",
+    });
+    const read = await readSitemaps([`${X}/i.xml`], { get });
+    expect(read.entries.map((e) => e.url)).toEqual([`${X}/t1`, `${X}/t2`]);
+    expect(read.files).toEqual([`${X}/i.xml`, `${X}/text.txt`]);
+    expect(read.problems.map((p) => [new URL(p.url).pathname, p.kind, p.detail])).toEqual([
+      ["/html.xml", "not-sitemap", "neither <urlset> nor <sitemapindex>"],
+      ["/down.xml", "unreachable", "ECONNREFUSED"],
+      ["/big.xml", "too-big", "BODY_TOO_LARGE: decoded body exceeds the 10-byte limit"],
+      ["/gone.xml", "http", "HTTP 410"],
+      ["/empty.xml", "empty", "empty body"],
+    ]);
+  });
+
+  it("stops at maxFiles and says it was cut short", async () => {
+    const get = fakeGet({
+      "/i.xml": indexOf("/a.xml", "/b.xml"),
+      "/a.xml": urlsetOf("/a"),
+      "/b.xml": urlsetOf("/b"),
+    });
+    const read = await readSitemaps([`${X}/i.xml`], { get, maxFiles: 2 });
+    expect(read.entries.map((e) => e.url)).toEqual([`${X}/a`]);
+    expect(read.truncated).toBe(true);
+  });
+});
+
+describe("sitemap discovery", () => {
+  it("takes robots.txt Sitemap: lines (relative ones resolved), else sitemap.xml under the prefix, then the root", async () => {
+    const declared = fakeGet({
+      "/robots.txt": "User-agent: *\nSitemap: /a.xml # main\nsitemap: https://x.dev/b.xml\n",
+    });
+    expect(await discoverSitemaps("https://x.dev/docs/llms.txt", declared)).toEqual([
+      "https://x.dev/a.xml",
+      "https://x.dev/b.xml",
+    ]);
+    expect(await discoverSitemaps("https://x.dev/docs/llms.txt", fakeGet({}), "/docs/")).toEqual([
+      "https://x.dev/docs/sitemap.xml",
+      "https://x.dev/sitemap.xml",
+    ]);
+    expect(sitemapRoots({ origin: "https://x.dev", declared: [] })).toEqual(["https://x.dev/sitemap.xml"]);
   });
 });

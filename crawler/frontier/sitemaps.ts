@@ -1,93 +1,155 @@
 /**
- * Reads a site's sitemaps through the crawl's own fetcher (so politeness, robots and the egress
- * guard apply): `Sitemap:` lines of robots.txt, else /sitemap.xml; sitemap indexes followed to a
- * bounded depth with cycles detected; gzip detected by its magic bytes and inflated under the cap;
- * at most 50,000 URLs and 50 MB decoded per file (the sitemaps.org limits).
+ * The one sitemap reader: where a site's sitemaps are (robots.txt `Sitemap:` lines, else
+ * sitemap.xml), and every page URL they list, read through the caller's own getter (the crawl's
+ * Fetcher with politeness, the audit's origin-pinned get, llms.txt's fetch options — each with its
+ * limits and egress guard). Sitemap indexes are followed to a bounded depth with cycles detected;
+ * what could not be read comes back as problems, never as a throw. Each caller keeps its own policy
+ * on the result: the crawl seeds, the audit reports, llms.txt validation measures coverage.
  */
-import { gunzipSync } from "node:zlib";
 import { isAgentwebError } from "../../schemas/errors.js";
+import { decodeText } from "../fetch/decode-text.js";
 import type { Fetcher } from "../fetch/fetcher.js";
+import { parseMediaType } from "../fetch/media-type.js";
+import { parseRobotsTxt } from "../fetch/robots-txt.js";
+import {
+  parseSitemap,
+  SITEMAP_MAX_BYTES,
+  SITEMAP_MAX_URLS,
+  type SitemapEntry,
+  type SitemapProblem,
+} from "./sitemaps-parse.js";
 
-export const SITEMAP_MAX_URLS = 50_000;
-export const SITEMAP_MAX_BYTES = 50 * 1024 * 1024;
+export type { SitemapEntry, SitemapProblem, SitemapProblemKind } from "./sitemaps-parse.js";
 
-export interface SitemapEntry {
-  url: string;
-  /** The `<lastmod>` date, when the sitemap gives one. */
-  lastmod?: string;
-}
+/** A GET that never throws: no response is status 0 with `error` (the audit's and llms.txt's getters). */
+export type SitemapGet = (
+  url: string,
+  headers: Record<string, string>,
+) => Promise<{ status: number; body: Uint8Array; headers?: Record<string, string>; error?: string }>;
 
-export interface SitemapResult {
+export interface SitemapRead {
   entries: SitemapEntry[];
-  /** One line per sitemap that could not be read. */
-  errors: string[];
+  /** One per sitemap file that could not be read, or was read but breaks a protocol limit. */
+  problems: SitemapProblem[];
+  /** The sitemap files read, in the order read (the first is the one a report names). */
+  files: string[];
+  /** True when reading stopped at `maxUrls` or `maxFiles` with sitemaps or URLs left. */
+  truncated: boolean;
 }
+
+export interface ReadSitemapsOptions {
+  get: SitemapGet;
+  /** How deep sitemap indexes are followed (default 3). */
+  maxDepth?: number;
+  /** Sitemap files read at most, indexes included (default 100). */
+  maxFiles?: number;
+  /** Page URLs kept at most (default 50,000). */
+  maxUrls?: number;
+}
+
+const ACCEPT = "application/xml, text/xml;q=0.9, */*;q=0.5";
 
 /**
  * @example
- * const { entries } = await readSitemaps(["https://x.dev/sitemap.xml"], { fetcher });
+ * const { entries, problems } = await readSitemaps(["https://x.dev/sitemap.xml"], { get: fetcherGet(fetcher) });
  */
-export async function readSitemaps(
-  roots: string[],
-  o: { fetcher: Fetcher; maxDepth?: number; maxFiles?: number; maxUrls?: number },
-): Promise<SitemapResult> {
+export async function readSitemaps(roots: string[], o: ReadSitemapsOptions): Promise<SitemapRead> {
   const maxUrls = o.maxUrls ?? SITEMAP_MAX_URLS;
+  const maxFiles = o.maxFiles ?? 100;
+  const maxDepth = o.maxDepth ?? 3;
   const entries = new Map<string, SitemapEntry>();
-  const errors: string[] = [];
+  const problems: SitemapProblem[] = [];
+  const files: string[] = [];
   const visited = new Set<string>();
   const queue = roots.map((url) => ({ url, depth: 0 }));
-  while (queue.length && visited.size < (o.maxFiles ?? 100) && entries.size < maxUrls) {
+  let truncated = false;
+  while (queue.length) {
+    if (visited.size >= maxFiles || entries.size >= maxUrls) {
+      truncated = queue.some((q) => !visited.has(q.url));
+      break;
+    }
     const { url, depth } = queue.shift()!;
     if (visited.has(url)) continue; // an index listing itself or an ancestor: a cycle
     visited.add(url);
-    let xml: string;
-    try {
-      const res = await o.fetcher.get(url, { maxBodyBytes: SITEMAP_MAX_BYTES, retries: 1 });
-      if (res.status !== 200) {
-        errors.push(`${url}: HTTP ${res.status}`);
-        continue;
-      }
-      xml = decodeSitemapBody(res.body);
-    } catch (err) {
-      errors.push(`${url}: ${isAgentwebError(err) ? err.message : String(err)}`);
+    const res = await o.get(url, { accept: ACCEPT });
+    if (res.status !== 200) {
+      problems.push(fetchProblem(url, res));
       continue;
     }
-    const isIndex = /<sitemapindex[\s>]/i.test(xml);
-    for (const block of xml.matchAll(/<(url|sitemap)\b[^>]*>([\s\S]*?)<\/\1>/gi)) {
-      const loc = /<loc>\s*([^<]+?)\s*<\/loc>/i.exec(block[2]!)?.[1];
-      if (!loc) continue;
-      const target = decodeXml(loc);
-      if (isIndex) {
-        if (depth + 1 <= (o.maxDepth ?? 3)) queue.push({ url: target, depth: depth + 1 });
-        else errors.push(`${target}: sitemap index nested deeper than ${o.maxDepth ?? 3}`);
-        continue;
-      }
-      if (entries.size >= maxUrls) break;
-      const lastmod = /<lastmod>\s*([^<]+?)\s*<\/lastmod>/i.exec(block[2]!)?.[1];
-      entries.set(target, { url: target, ...(lastmod ? { lastmod } : {}) });
+    const charset = parseMediaType(res.headers?.["content-type"])?.params.charset;
+    const parsed = parseSitemap(res.body, charset);
+    problems.push(...parsed.problems.map((p) => ({ url, ...p })));
+    if (!parsed.kind) continue;
+    files.push(url);
+    for (const entry of parsed.entries) {
+      if (parsed.kind === "index") {
+        if (depth < maxDepth) queue.push({ url: entry.url, depth: depth + 1 });
+        else
+          problems.push({
+            url: entry.url,
+            kind: "too-deep",
+            detail: `sitemap index nested deeper than ${maxDepth}`,
+          });
+      } else if (entries.size < maxUrls || entries.has(entry.url)) entries.set(entry.url, entry);
+      else truncated = true;
     }
   }
-  return { entries: [...entries.values()], errors };
+  return { entries: [...entries.values()], problems, files, truncated };
 }
 
-/** A sitemap body as text: gzip (by its magic bytes, whatever the headers say) is inflated under the cap. */
-export function decodeSitemapBody(body: Buffer): string {
-  if (body[0] === 0x1f && body[1] === 0x8b) {
-    return gunzipSync(body, { maxOutputLength: SITEMAP_MAX_BYTES }).toString("utf8");
-  }
-  return body.toString("utf8");
+function fetchProblem(url: string, res: { status: number; error?: string }): SitemapProblem {
+  if (res.status !== 0) return { url, kind: "http", detail: `HTTP ${res.status}`, status: res.status };
+  const detail = res.error ?? "fetch failed";
+  const tooBig = /BODY_TOO_LARGE|exceeds the \d+-byte limit/.test(detail);
+  return { url, kind: tooBig ? "too-big" : "unreachable", detail };
 }
 
 /**
- * The five predefined XML entities decoded (sitemaps escape `&` in query strings).
+ * The crawl's Fetcher as a sitemap getter: one retry, the sitemaps.org 50 MB cap, and the throw of a
+ * failed request turned into status 0.
  *
- * @example decodeXml("a?x=1&amp;y=2") // "a?x=1&y=2"
+ * @example await readSitemaps(roots, { get: fetcherGet(ctx.fetcher) });
  */
-export function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+export function fetcherGet(fetcher: Fetcher): SitemapGet {
+  return async (url, headers) => {
+    try {
+      return await fetcher.get(url, { headers, maxBodyBytes: SITEMAP_MAX_BYTES, retries: 1 });
+    } catch (err) {
+      const error = isAgentwebError(err) ? `${err.code}: ${err.message}` : String(err);
+      return { status: 0, body: new Uint8Array(), error };
+    }
+  };
+}
+
+/**
+ * Where to look for a site's sitemaps: the `Sitemap:` lines of robots.txt (resolved against the
+ * origin) when there are any; else sitemap.xml under `prefix` (a project site on a static host lives
+ * under /<repo>/), then at the root.
+ *
+ * @example sitemapRoots({ origin: "https://x.dev", declared: [], prefix: "/docs/" })
+ * // ["https://x.dev/docs/sitemap.xml", "https://x.dev/sitemap.xml"]
+ */
+export function sitemapRoots(o: { origin: string; declared: string[]; prefix?: string }): string[] {
+  const declared = o.declared.flatMap((value) => {
+    try {
+      return [new URL(value, o.origin).href];
+    } catch {
+      return [];
+    }
+  });
+  if (declared.length) return declared;
+  return [...new Set([`${o.origin}${o.prefix ?? "/"}sitemap.xml`, `${o.origin}/sitemap.xml`])];
+}
+
+/**
+ * Fetches a site's robots.txt and returns where its sitemaps are ({@link sitemapRoots}).
+ *
+ * @example await discoverSitemaps("https://x.dev/llms.txt", get) // ["https://x.dev/sitemap.xml"]
+ */
+export async function discoverSitemaps(siteUrl: string, get: SitemapGet, prefix?: string): Promise<string[]> {
+  const origin = new URL(siteUrl).origin;
+  const robots = await get(`${origin}/robots.txt`, { accept: "text/plain" });
+  const declared =
+    robots.status === 200 ? parseRobotsTxt(decodeText(robots.body, undefined, false)).sitemaps : [];
+  return sitemapRoots({ origin, declared, ...(prefix ? { prefix } : {}) });
 }

@@ -1,5 +1,5 @@
 import type { LlmsTxt, LlmsTxtFinding } from "../../schemas/llms-txt.js";
-import { pageKey } from "./sitemap.js";
+import { pageKey } from "./page-key.js";
 
 /**
  * A warning for every link whose URL (ignoring fragment, `.md`/`.html` suffix and trailing slash)

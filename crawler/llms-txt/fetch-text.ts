@@ -55,11 +55,8 @@ export interface FetchedText {
  * @example const res = await fetchText("https://x.dev/llms.txt", { timeoutMs: 10_000, maxBytes: 5e6, userAgent: "agentweb" });
  */
 export async function fetchText(url: string, options: FetchTextOptions): Promise<FetchedText> {
-  const headers = {
-    "user-agent": options.userAgent,
-    accept: options.accept ?? "text/markdown, text/plain;q=0.9, */*;q=0.5",
-  };
-  const res = await (options.get ?? ((u, h) => viaHttpFetch(u, h, options)))(url, headers);
+  const accept = options.accept ?? "text/markdown, text/plain;q=0.9, */*;q=0.5";
+  const res = await textGetter(options)(url, { accept });
   if (res.status === 0) {
     const error = res.error ?? "fetch failed";
     return { url, finalUrl: url, status: 0, mediaType: "", body: "", bytes: new Uint8Array(), error };
@@ -75,6 +72,17 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
     body: decodeText(res.body, parseMediaType(contentType)?.params.charset, isHtml),
     bytes: res.body,
   };
+}
+
+/**
+ * The getter the options stand for (the caller's own, else httpFetch with their limits and guard),
+ * sending the user agent; never throws.
+ *
+ * @example const res = await textGetter(fetchOptions)("https://x.dev/sitemap.xml", { accept: "application/xml" });
+ */
+export function textGetter(options: FetchTextOptions): TextGet {
+  const get = options.get ?? ((u: string, h: Record<string, string>) => viaHttpFetch(u, h, options));
+  return (url, headers) => get(url, { "user-agent": options.userAgent, ...headers });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServedSite, serveSite } from "../../test/helpers/serve-site.js";
 import { tempDir } from "../../test/helpers/temp-dir.js";
@@ -92,6 +93,14 @@ describe("validateLlmsTxt and expandLlmsTxt against a served site", () => {
       "",
     ].join("\n");
     writeFileSync(join(root, "llms.txt"), llms);
+    // A gzipped index whose children are a plain-text sitemap and a page that is not a sitemap.
+    writeFileSync(
+      join(root, "sitemap-index.xml.gz"),
+      gzipSync(
+        `<sitemapindex><sitemap><loc>${site.url}/sitemap.txt</loc></sitemap><sitemap><loc>${site.url}/docs/b.html</loc></sitemap></sitemapindex>`,
+      ),
+    );
+    writeFileSync(join(root, "sitemap.txt"), `${site.url}/docs/a\n${site.url}/docs/d.html\n`);
   });
   afterAll(async () => {
     await site.close();
@@ -130,6 +139,19 @@ describe("validateLlmsTxt and expandLlmsTxt against a served site", () => {
     expect(report.level).toBe(4);
     expect(report.counts.error).toBe(0);
     expect(report.sitemap?.covered).toBe(2);
+  });
+
+  it("measures coverage against a gzipped sitemap index and a text sitemap, naming a child that is not one", async () => {
+    const clean = `# Served\n\n> S\n\n## Docs\n\n- [A](${site.url}/docs/a.md)\n`;
+    const report = await validateLlmsTxt(clean, {
+      source: "x",
+      sitemapUrl: `${site.url}/sitemap-index.xml.gz`,
+      fetch: fetchOptions,
+    });
+    expect(report.sitemap).toMatchObject({ urls: 2, covered: 1, missing: [`${site.url}/docs/d.html`] });
+    expect(report.findings.filter((f) => f.code === "sitemap-unreadable").map((f) => f.message)).toEqual([
+      `sitemap ${site.url}/docs/b.html: neither <urlset> nor <sitemapindex>`,
+    ]);
   });
 
   it("expands into a context file, preferring .md twins and converting HTML-only pages", async () => {

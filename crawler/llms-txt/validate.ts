@@ -1,11 +1,12 @@
 import type { LlmsTxtFinding, LlmsTxtReport } from "../../schemas/llms-txt.js";
+import { discoverSitemaps, readSitemaps } from "../frontier/sitemaps.js";
 import { checkLinks } from "./check-links.js";
 import { conformanceLevel } from "./conformance.js";
 import { findDuplicates } from "./duplicates.js";
-import type { FetchTextOptions } from "./fetch-text.js";
+import { type FetchTextOptions, textGetter } from "./fetch-text.js";
 import { fileTokens } from "./file-tokens.js";
+import { pageKey } from "./page-key.js";
 import { parseLlmsTxt } from "./parse.js";
-import { discoverSitemap, pageKey, readSitemap } from "./sitemap.js";
 
 export interface ValidateOptions {
   /** Where the file came from (a path or URL), printed in the report. */
@@ -21,6 +22,8 @@ export interface ValidateOptions {
 
 /** How many missing sitemap URLs a report lists. */
 const MISSING_SHOWN = 20;
+/** Sitemap files read (indexes included) to measure coverage. */
+const MAX_SITEMAPS = 50;
 
 /**
  * Validates an llms.txt file: parse findings, conformance level, tokens core/with Optional,
@@ -62,13 +65,19 @@ export async function validateLlmsTxt(
     report.linkCheck = summary;
     resolves = checked.dead === 0 && checked.html === 0 && checked.markdown === checked.checked;
   }
+  const get = textGetter(options.fetch);
+  // The first sitemap robots.txt names (else /sitemap.xml) is the one coverage is measured against.
   const sitemapUrl =
-    options.sitemapUrl ??
-    (options.fileUrl ? await discoverSitemap(options.fileUrl, options.fetch) : undefined);
+    options.sitemapUrl ?? (options.fileUrl ? (await discoverSitemaps(options.fileUrl, get))[0] : undefined);
   if (sitemapUrl && links > 0) {
-    const { urls, errors } = await readSitemap(sitemapUrl, options.fetch);
-    for (const error of errors)
-      findings.push({ code: "sitemap-unreadable", severity: "info", message: `sitemap ${error}` });
+    const read = await readSitemaps([sitemapUrl], { get, maxFiles: MAX_SITEMAPS });
+    for (const p of read.problems)
+      findings.push({
+        code: "sitemap-unreadable",
+        severity: "info",
+        message: `sitemap ${p.url}: ${p.detail}`,
+      });
+    const urls = read.entries.map((e) => e.url);
     if (urls.length) {
       const listed = new Set(
         doc.sections.flatMap((s) => s.links.map((l) => pageKey(resolve(l.url, options.fileUrl)))),
