@@ -5,7 +5,7 @@
  */
 import { getContext } from "../api/ops/get-context.js";
 import { openIndex } from "../api/ops/index-handle.js";
-import { DEFAULT_FUSION, toHit } from "../indexer/store/search-chunks.js";
+import { DEFAULT_RANKING, toHit } from "../indexer/store/search-chunks.js";
 import { resolveConfig } from "../schemas/config.js";
 import { bagOfWordsEmbedder } from "../test/helpers/bag-of-words-embedder.js";
 import { percentile } from "./stats.js";
@@ -42,9 +42,9 @@ export async function measurePhases(data: string, queries: string[], rounds: num
         const [v] = await time("embedBow", () => bow.embed([q]));
         const vector = await time("vector", () => index.store.searchVector(v!, {}, 50));
         const fused = await time("fusion", () =>
-          DEFAULT_FUSION([
+          DEFAULT_RANKING.fusion([
             { hits: text, weight: 1 },
-            { hits: vector, weight: 1 },
+            { hits: vector, weight: DEFAULT_RANKING.vectorWeight },
           ]),
         );
         await time("serialise", () => JSON.stringify({ hits: fused.slice(0, 10).map((c) => toHit(c, q)) }));

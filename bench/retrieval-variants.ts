@@ -21,7 +21,6 @@ export interface Variant {
  */
 export function rankingVariants(withVectors: boolean): Variant[] {
   const rrf = reciprocalRankFusion(60);
-  // The raw normalised fusion (no built-in weight): `vectorWeight` is the whole vector weight.
   const norm = normalisedScoreFusion();
   const boost = (fields: number, title: number, pairs: number) => ({ boost: { fields, title, pairs } });
   const text: Variant[] = [

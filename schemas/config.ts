@@ -80,6 +80,11 @@ export const Config = z.object({
   embedderAllowRemote: bool.default(false),
   embedWorkers: int(1, 16).default(2),
   searchMode: SearchMode.default("text"),
+  /**
+   * mode=hybrid: weight of the vector list against full text (1), scores normalised per list.
+   * 0.2 measured best for the bundled embedders; a stronger embedder may deserve more.
+   */
+  vectorWeight: z.coerce.number().min(0).max(10).default(0.2),
   host: z.string().min(1).default("127.0.0.1"),
   port: int(0, 65535).default(7070),
   /** Serve on a non-loopback address without API keys. */
@@ -148,6 +153,7 @@ export const CONFIG_ENV = {
   embedderAllowRemote: "AGENTWEB_EMBEDDER_ALLOW_REMOTE",
   embedWorkers: "AGENTWEB_EMBED_WORKERS",
   searchMode: "AGENTWEB_SEARCH_MODE",
+  vectorWeight: "AGENTWEB_VECTOR_WEIGHT",
   host: "AGENTWEB_HOST",
   port: "AGENTWEB_PORT",
   insecure: "AGENTWEB_INSECURE",

@@ -47,7 +47,7 @@ export async function getContext(
   const mode = request.mode ?? index.config.searchMode;
   const embedder = mode === "text" ? undefined : await index.embedder();
   const hits = await rankChunks(
-    { store: index.store, embedder },
+    { store: index.store, embedder, ranking: { vectorWeight: index.config.vectorWeight } },
     { q: request.q, k: CANDIDATES, site: request.site, path: request.path, mode, group: "chunk" },
   );
   const budget = request.maxTokens;

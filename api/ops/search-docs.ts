@@ -11,7 +11,8 @@ import type { IndexHandle } from "./index-handle.js";
 export async function searchDocs(index: IndexHandle, input: SearchRequestInput): Promise<SearchResponse> {
   const request = SearchRequest.parse({ mode: index.config.searchMode, ...stripUndefined(input) });
   const embedder = request.mode === "text" ? undefined : await index.embedder();
-  return { hits: await searchChunks({ store: index.store, embedder }, request) };
+  const ranking = { vectorWeight: index.config.vectorWeight };
+  return { hits: await searchChunks({ store: index.store, embedder, ranking }, request) };
 }
 
 function stripUndefined<T extends object>(o: T): T {

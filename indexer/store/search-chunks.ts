@@ -8,21 +8,11 @@ import { normalisedScoreFusion } from "./score-fusion.js";
 import { makeSnippet } from "./snippet.js";
 import type { Store, StoredChunk } from "./store.js";
 
-/**
- * Hybrid search's default fusion: scores normalised per list (best = 1), vector list at weight 0.2.
- * Measured on the PostgreSQL dev set (bench/retrieval.ts, bundled encoder): weights 0.1–0.35 all
- * beat full text alone (MRR 0.68–0.70 vs 0.66, same Recall@5); equal-weight RRF scored below it
- * (MRR 0.58), as did every weight from 0.75 up. The encoder alone is weak (Recall@5 0.34), so it
- * may only reorder what full text found, never outvote it.
- */
-export const DEFAULT_FUSION: Fusion = (lists) =>
-  normalisedScoreFusion()(lists.map((l, i) => ({ ...l, weight: i === 0 ? l.weight : l.weight * 0.2 })));
-
 /** Ranking knobs, exposed so bench/retrieval can measure variants; defaults are the measured best. */
 export interface Ranking {
   /** How hybrid combines its full-text and vector lists. */
   fusion: Fusion;
-  /** Weight of the vector list against full text (1) in hybrid, on top of what `fusion` applies. */
+  /** Weight of the vector list against full text (1) in hybrid. */
   vectorWeight: number;
   /** `group=page`: weight of a page's 2nd, 3rd … chunk (decay, decay², …); 0 = best chunk only. */
   pageDecay: number;
@@ -30,9 +20,17 @@ export interface Ranking {
   boost: FieldWeights;
 }
 
+/**
+ * The measured defaults. Hybrid: scores normalised per list (best = 1), the vector list at 0.2
+ * (config `vectorWeight`). On the PostgreSQL dev set (bench/retrieval.ts --variants) equal-weight
+ * RRF and every weight from 0.5 up scored below full text alone; 0.02–0.35 stay within one
+ * question of it with either bundled embedder (USE-lite finds the right page in its top 5 for a
+ * third of the questions), so vectors may reorder what full text found, never outvote it. A
+ * stronger embedder (openai, onnx) may deserve more: measure on your own questions.
+ */
 export const DEFAULT_RANKING: Ranking = {
-  fusion: DEFAULT_FUSION,
-  vectorWeight: 1,
+  fusion: normalisedScoreFusion(),
+  vectorWeight: 0.2,
   pageDecay: 0,
   // Measured on the PostgreSQL dev set, text mode (bench/retrieval.ts --variants): headings R@5
   // 0.800 → 0.850; then the title (now also in the indexed text) R@1 0.575 → 0.663, MRR 0.688 →
@@ -49,7 +47,7 @@ export const DEFAULT_RANKING: Ranking = {
  * const hits = await searchChunks({ store, embedder }, SearchRequest.parse({ q: "configure retries" }));
  */
 export async function searchChunks(
-  deps: { store: Store; embedder: Embedder | undefined; fusion?: Fusion; ranking?: Partial<Ranking> },
+  deps: { store: Store; embedder: Embedder | undefined; ranking?: Partial<Ranking> },
   request: SearchRequest,
 ): Promise<SearchHit[]> {
   return (await rankChunks(deps, request)).map((c) => toHit(c, request.q));
@@ -62,10 +60,10 @@ export async function searchChunks(
  * @example const chunks = await rankChunks({ store, embedder: undefined }, SearchRequest.parse({ q: "retries", k: 40 }));
  */
 export async function rankChunks(
-  deps: { store: Store; embedder: Embedder | undefined; fusion?: Fusion; ranking?: Partial<Ranking> },
+  deps: { store: Store; embedder: Embedder | undefined; ranking?: Partial<Ranking> },
   request: SearchRequest,
 ): Promise<StoredChunk[]> {
-  const ranking = { ...DEFAULT_RANKING, ...(deps.fusion ? { fusion: deps.fusion } : {}), ...deps.ranking };
+  const ranking = { ...DEFAULT_RANKING, ...deps.ranking };
   const scope = { site: request.site, path: request.path };
   // Fetch more than k: fusion, re-scoring and page grouping all need candidates beyond the first k.
   const depth = Math.max(50, request.k * 5);
