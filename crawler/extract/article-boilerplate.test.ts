@@ -62,6 +62,14 @@ describe("article boilerplate", () => {
     expect(page.text).not.toContain("Council expands bus network");
     expect(page.removed.map((r) => r.reason)).toContain("boilerplate:title-repeat");
   });
+
+  it("drops a photo caption and its credit marked by camel-case classes", () => {
+    const figure = `<div class="InlineImage-wrapper"><div><img src="/p.jpg" alt=""><div class="InlineImage-imageEmbedCaption">The mayor rides the first new bus along the harbour road on Monday morning.</div><div class="InlineImage-imageEmbedCredit">Jane Roe | Example Photos</div></div></div>`;
+    const html = article("").replace("</h1>", `</h1>${figure}`);
+    const page = extractPage(html, "https://news.example.test/bus-network");
+    expect(page.text).toContain("forty buses");
+    expect(page.text).not.toMatch(/mayor rides|Example Photos/);
+  });
 });
 
 describe("docs signals", () => {

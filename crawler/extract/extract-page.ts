@@ -12,7 +12,12 @@ import type { Heading, PageLink, Removal } from "../../schemas/page.js";
 import { markdownToMainText, markdownToPlainText } from "../markdown/plain-text.js";
 import { toMarkdown } from "../markdown/to-markdown.js";
 import { annotate } from "./annotate.js";
-import { markArticleBoilerplate, pruneArticleBoilerplate } from "./article-boilerplate.js";
+import {
+  markArticleBoilerplate,
+  pruneArticleBoilerplate,
+  pruneMarkedCaptions,
+} from "./article-boilerplate.js";
+import { docsSignals, isDocsPage } from "./docs-signals.js";
 import { tagOf, textOf } from "./dom-utils.js";
 import { flattenDeepNesting } from "./flatten-deep.js";
 import { removeHiddenContent } from "./hidden-content.js";
@@ -112,6 +117,7 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   if (doc.body) promoteTitleBlock(declaredMain ?? doc.body, meta.title);
   const h1 = titleHeading(doc, meta.title);
   markArticleBoilerplate(doc.body);
+  if (!isDocsPage(docsSignals(doc, findMainRegion(doc)))) pruneMarkedCaptions(doc.body, log);
   const content = selectMainContent(doc);
   if (content.articlePage && content.root !== doc.body)
     pruneArticleBoilerplate(content.root, log, [h1 ? textOf(h1) : "", meta.title]);
