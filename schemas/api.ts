@@ -4,7 +4,11 @@
  */
 import { z } from "zod";
 
-const flag = z.preprocess((v) => (typeof v === "string" ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
+/** A boolean query flag: "1", "true", "yes" or "on" is true. */
+export const flag = z.preprocess(
+  (v) => (typeof v === "string" ? /^(1|true|yes|on)$/i.test(v) : v),
+  z.boolean(),
+);
 /** An absolute http(s) URL as an API input (parsed and checked again where it is used). */
 export const httpUrl = z
   .string()
@@ -12,6 +16,9 @@ export const httpUrl = z
   .min(1, "url is required")
   .max(4096)
   .refine((v) => /^https?:\/\/[^/]/i.test(v), "url must be an absolute http(s) URL");
+
+/** An upper bound on the tokens of a returned text (cl100k), as a query or tool input. */
+export const tokenCap = z.coerce.number().int().min(16).max(1_000_000);
 
 export const PageFormat = z.enum(["markdown", "text", "links", "json"]);
 export type PageFormat = z.infer<typeof PageFormat>;
@@ -23,13 +30,7 @@ export const PageRequest = z.object({
   ),
   fresh: flag.default(false).describe("Fetch it now through the crawler instead of the index (admin)"),
   /** Upper bound on the tokens returned as markdown/text; the cut is marked. */
-  maxTokens: z.coerce
-    .number()
-    .int()
-    .min(16)
-    .max(1_000_000)
-    .optional()
-    .describe("Truncate markdown/text to this many tokens"),
+  maxTokens: tokenCap.optional().describe("Truncate markdown/text to this many tokens"),
 });
 export type PageRequest = z.infer<typeof PageRequest>;
 export type PageRequestInput = z.input<typeof PageRequest>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flag, httpUrl, tokenCap } from "./api.js";
 
 /** One `- [title](url): notes` line of an llms.txt section. */
 export const LlmsTxtLink = z.object({
@@ -92,3 +93,44 @@ export const LlmsTxtReport = z.object({
   llmsTxt: LlmsTxt,
 });
 export type LlmsTxtReport = z.infer<typeof LlmsTxtReport>;
+
+/** Input of `GET /v1/llms-txt/validate` and the MCP tool `validate_llms_txt`: another site's llms.txt, by URL. */
+export const LlmsTxtValidateRequest = z.object({
+  url: httpUrl.describe("The llms.txt to validate (an http(s) URL)"),
+  checkLinks: flag
+    .default(false)
+    .describe("Fetch every link: dead links, HTML links whose .md twin exists, level 4"),
+  sitemap: httpUrl
+    .optional()
+    .describe("Measure coverage against this sitemap (default: the one robots.txt names, else /sitemap.xml)"),
+});
+export type LlmsTxtValidateRequest = z.infer<typeof LlmsTxtValidateRequest>;
+
+/** Input of `GET /v1/llms-txt/expand` and the MCP tool `read_llms_txt`. */
+export const LlmsTxtExpandRequest = z.object({
+  url: httpUrl.describe("The llms.txt to expand (an http(s) URL)"),
+  optional: flag.default(false).describe("Include the Optional section (llms-ctx-full.txt)"),
+  maxTokens: tokenCap
+    .optional()
+    .describe("Cut the context text at this many tokens (cl100k); the cut is reported"),
+});
+export type LlmsTxtExpandRequest = z.infer<typeof LlmsTxtExpandRequest>;
+
+/** An llms.txt expanded into its context file: the text and how each linked document was obtained. */
+export const LlmsTxtExpansion = z.object({
+  source: z.string(),
+  /** llms-ctx.txt (llms-ctx-full.txt with `optional`): every linked document wrapped in `<doc>`. */
+  text: z.string(),
+  /** Tokens of `text` as returned (after any cut). */
+  tokens: z.number().int().nonnegative(),
+  /** True when `text` was cut at maxTokens. */
+  truncated: z.boolean(),
+  docs: z.array(
+    z.object({
+      url: z.string(),
+      via: z.enum(["markdown", "md-twin", "html", "failed"]),
+      error: z.string().optional(),
+    }),
+  ),
+});
+export type LlmsTxtExpansion = z.infer<typeof LlmsTxtExpansion>;

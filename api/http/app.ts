@@ -12,6 +12,7 @@ import { sendProblem, toProblem } from "./problem.js";
 import type { ApiDeps } from "./routes/api-deps.js";
 import { registerAuditRoutes } from "./routes/audit-routes.js";
 import { registerCrawlRoutes } from "./routes/crawl-routes.js";
+import { registerLlmsTxtRoutes } from "./routes/llms-txt-routes.js";
 import { registerMcpRoute } from "./routes/mcp-route.js";
 import { registerMetaRoutes } from "./routes/meta-routes.js";
 import { registerReadRoutes } from "./routes/read-routes.js";
@@ -73,6 +74,7 @@ export function createApp(deps: {
   registerSiteRoutes(app, registry, api);
   registerCrawlRoutes(app, registry, api);
   registerAuditRoutes(app, registry, api);
+  registerLlmsTxtRoutes(app, registry, api);
   registerMcpRoute(app, api, index.config);
 
   // Public hosting of published sites: /sites/:siteId/llms.txt, …/<page path>.md and the root site.

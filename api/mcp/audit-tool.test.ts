@@ -1,13 +1,11 @@
 import { join } from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditReport } from "../../schemas/audit.js";
 import { resolveConfig } from "../../schemas/config.js";
 import { AUDIT_FIXTURES, serveAuditFixture } from "../../test/fixtures/audit/serve-audit-fixture.js";
+import { connectMcpClient } from "../../test/helpers/mcp-client.js";
 import { tempDir } from "../../test/helpers/temp-dir.js";
 import { type IndexHandle, openIndex } from "../ops/index-handle.js";
-import { createMcpServer } from "./create-mcp-server.js";
 
 const noDns = async (host: string) => {
   throw new Error(`test resolver: no DNS for ${host}`);
@@ -33,13 +31,8 @@ describe("MCP tool audit_site (in-memory transport)", () => {
     tmp.remove();
   });
 
-  const connect = async (scope: "read" | "admin", egress: object) => {
-    const server = createMcpServer({ index, jobs: undefined, egress, version: "test" }, { scope });
-    const [a, b] = InMemoryTransport.createLinkedPair();
-    const client = new Client({ name: "test", version: "1" });
-    await Promise.all([server.connect(a), client.connect(b)]);
-    return client;
-  };
+  const connect = (scope: "read" | "admin", egress: object) =>
+    connectMcpClient({ index, jobs: undefined, egress, version: "test" }, scope);
 
   it("is offered to admin sessions only and returns the report as structured content", async () => {
     const reader = await connect("read", { resolve: noDns });

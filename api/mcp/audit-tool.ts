@@ -3,6 +3,7 @@ import { renderAuditMarkdown } from "../../crawler/audit/report-markdown.js";
 import { AuditReport, AuditRequest } from "../../schemas/audit.js";
 import { truncateToTokens } from "../../schemas/tokens.js";
 import { auditSite } from "../ops/audit-site.js";
+import { callerFetchLimits } from "../ops/url-guard.js";
 import type { McpDeps } from "./create-mcp-server.js";
 import { textAndData, toolResult } from "./tool-result.js";
 
@@ -34,9 +35,7 @@ export function registerAuditTool(server: McpServer, deps: McpDeps): void {
         const report = await auditSite(
           { url: args.url, maxPages: args.maxPages ?? MCP_DEFAULT_PAGES },
           {
-            userAgent: config.userAgent,
-            timeoutMs: Math.min(config.requestTimeoutMs, 20_000),
-            maxBytes: config.maxBodyBytes,
+            ...callerFetchLimits(config),
             chromiumPath: config.chromiumPath,
             egress: deps.egress,
           },

@@ -23,6 +23,7 @@ import { buildSitePublication } from "../ops/publish-site.js";
 import { searchDocs } from "../ops/search-docs.js";
 import { listSites } from "../ops/sites.js";
 import { registerAuditTool } from "./audit-tool.js";
+import { registerLlmsTxtTools } from "./llms-txt-tools.js";
 import { textAndData, toolResult } from "./tool-result.js";
 
 /** A page returned to a model is cut here unless it asks for more: tokens per response are limited. */
@@ -162,6 +163,7 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
 
 function registerAdminTools(server: McpServer, deps: McpDeps): void {
   registerAuditTool(server, deps);
+  registerLlmsTxtTools(server, deps);
   const jobsOrFail = () => {
     if (!deps.jobs)
       throw new AgentwebError(

@@ -1,11 +1,15 @@
 import { readFile } from "node:fs/promises";
-import type { EgressGuard } from "../../crawler/fetch/egress-guard.js";
+import { createEgressGuard, type EgressGuard, type EgressPolicy } from "../../crawler/fetch/egress-guard.js";
+import { levelName } from "../../crawler/llms-txt/conformance.js";
 import { type ExpandedDoc, expandLlmsTxt } from "../../crawler/llms-txt/expand.js";
 import { type FetchTextOptions, fetchText } from "../../crawler/llms-txt/fetch-text.js";
 import { parseLlmsTxt } from "../../crawler/llms-txt/parse.js";
 import { validateLlmsTxt } from "../../crawler/llms-txt/validate.js";
+import type { Config } from "../../schemas/config.js";
 import { AgentwebError } from "../../schemas/errors.js";
-import type { LlmsTxtReport } from "../../schemas/llms-txt.js";
+import type { LlmsTxtExpandRequest, LlmsTxtExpansion, LlmsTxtReport } from "../../schemas/llms-txt.js";
+import { countTokens, truncateToTokens } from "../../schemas/tokens.js";
+import { callerFetchLimits } from "./url-guard.js";
 
 /** How llms.txt operations fetch (through the crawler's httpFetch): limits, identity and, for HTTP/MCP callers, the egress guard. */
 export interface LlmsTxtFetchOptions {
@@ -13,6 +17,19 @@ export interface LlmsTxtFetchOptions {
   timeoutMs: number;
   maxBytes: number;
   guard?: EgressGuard;
+}
+
+/**
+ * The fetch options for an llms.txt read that an HTTP or MCP caller asked for: the configured
+ * limits and the egress guard, which then also refuses file paths and checks the URL up front.
+ *
+ * @example const report = await validateLlmsTxtSource({ source: url }, callerLlmsTxtFetch(config, egress));
+ */
+export function callerLlmsTxtFetch(
+  config: Pick<Config, "userAgent" | "requestTimeoutMs" | "maxBodyBytes">,
+  egress: EgressPolicy,
+): LlmsTxtFetchOptions {
+  return { ...callerFetchLimits(config), guard: createEgressGuard(egress) };
 }
 
 /** An llms.txt read from a file or a URL. */
@@ -65,6 +82,54 @@ export async function expandLlmsTxtSource(
   });
 }
 
+/**
+ * Expands an llms.txt for an API or MCP caller: the context text, cut at `maxTokens` when given,
+ * with its token count and how each linked document was obtained.
+ *
+ * @example const { text, truncated } = await expandLlmsTxtForCaller({ url, optional: false, maxTokens: 8000 }, fetchOptions);
+ */
+export async function expandLlmsTxtForCaller(
+  input: LlmsTxtExpandRequest,
+  options: LlmsTxtFetchOptions,
+): Promise<LlmsTxtExpansion> {
+  const { text: full, docs } = await expandLlmsTxtSource(
+    { source: input.url, optional: input.optional },
+    options,
+  );
+  const text = input.maxTokens === undefined ? full : truncateToTokens(full, input.maxTokens);
+  return { source: input.url, text, tokens: countTokens(text), truncated: text.length < full.length, docs };
+}
+
+/**
+ * A validation report as people (and models) read it; `checkLinksHint` names how to ask for the
+ * link check where the report could reach level 4 with it.
+ *
+ * @example formatLlmsTxtReport(report, "--check-links") // "https://x.dev/llms.txt\nlevel 3 of 4: …"
+ */
+export function formatLlmsTxtReport(report: LlmsTxtReport, checkLinksHint: string): string {
+  const lines = [
+    `${report.source}`,
+    `level ${report.level} of 4: ${levelName(report.level)}${report.level === 3 && !report.linkCheck ? ` (level 4 needs ${checkLinksHint})` : ""}`,
+    `tokens: ${report.tokens.core} core, ${report.tokens.withOptional} with Optional; ${report.sections} sections, ${report.links} links`,
+  ];
+  if (report.linkCheck) {
+    const c = report.linkCheck;
+    lines.push(
+      `links checked: ${c.checked} (${c.markdown} markdown, ${c.html} HTML, ${c.dead} dead); linked documents: ${c.contextTokens.core} tokens core, ${c.contextTokens.withOptional} with Optional`,
+    );
+  }
+  if (report.sitemap) {
+    const s = report.sitemap;
+    lines.push(`sitemap ${s.url}: ${s.covered} of ${s.urls} URLs listed`);
+    for (const m of s.missing.slice(0, 10)) lines.push(`  not listed: ${m}`);
+  }
+  const { error, warning, info } = report.counts;
+  lines.push(`findings: ${error} errors, ${warning} warnings, ${info} info`);
+  for (const f of report.findings)
+    lines.push(`  ${f.line ? `line ${f.line}` : "file"}: ${f.severity} ${f.code}: ${f.message}`);
+  return lines.join("\n");
+}
+
 function toFetchOptions(options: LlmsTxtFetchOptions): FetchTextOptions {
   return {
     timeoutMs: options.timeoutMs,
@@ -75,7 +140,13 @@ function toFetchOptions(options: LlmsTxtFetchOptions): FetchTextOptions {
 }
 
 async function readSource(source: string, fetchOptions: FetchTextOptions): Promise<Source> {
-  if (/^https?:\/\//i.test(source)) {
+  const isUrl = /^https?:\/\//i.test(source);
+  // A guard means a remote caller: it may name web addresses the guard allows, never a local file.
+  if (fetchOptions.guard) {
+    if (!isUrl) throw new AgentwebError("INVALID_INPUT", "the llms.txt must be an absolute http(s) URL");
+    await fetchOptions.guard.check(source);
+  }
+  if (isUrl) {
     const res = await fetchText(source, {
       ...fetchOptions,
       accept: "text/plain, text/markdown;q=0.9, */*;q=0.5",

@@ -21,6 +21,24 @@ export function egressPolicyFor(
 }
 
 /**
+ * Identity and limits of a fetch an HTTP or MCP caller waits for (audits, llms.txt reads): the
+ * configured user agent and body cap, and a timeout short enough for a caller that is waiting.
+ *
+ * @example createAuditJobs({ ...callerFetchLimits(config), chromiumPath: config.chromiumPath, egress });
+ */
+export function callerFetchLimits(config: Pick<Config, "userAgent" | "requestTimeoutMs" | "maxBodyBytes">): {
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+} {
+  return {
+    userAgent: config.userAgent,
+    timeoutMs: Math.min(config.requestTimeoutMs, 20_000),
+    maxBytes: config.maxBodyBytes,
+  };
+}
+
+/**
  * Throws EGRESS_BLOCKED unless `url` resolves to addresses the policy allows.
  *
  * @example await assertAllowed({ allowCidrs: ["127.0.0.0/8"] }, "http://127.0.0.1:8080/")

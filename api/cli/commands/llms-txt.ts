@@ -1,7 +1,10 @@
-import { levelName } from "../../../crawler/llms-txt/conformance.js";
 import { AgentwebError } from "../../../schemas/errors.js";
-import type { LlmsTxtReport } from "../../../schemas/llms-txt.js";
-import { expandLlmsTxtSource, type LlmsTxtFetchOptions, validateLlmsTxtSource } from "../../ops/llms-txt.js";
+import {
+  expandLlmsTxtSource,
+  formatLlmsTxtReport,
+  type LlmsTxtFetchOptions,
+  validateLlmsTxtSource,
+} from "../../ops/llms-txt.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import type { CommandIo } from "./command.js";
@@ -72,35 +75,6 @@ export async function llmsTxtCommand(argv: string[], io: CommandIo): Promise<num
     fetchOptions,
   );
   if (values.json) io.out(JSON.stringify(report));
-  else io.out(formatReport(report));
+  else io.out(formatLlmsTxtReport(report, "--check-links"));
   return report.counts.error > 0 ? 1 : 0;
-}
-
-/**
- * The report as people read it.
- *
- * @example formatReport(report) // "llms.txt …\nlevel 3 of 4: well-formed …"
- */
-export function formatReport(report: LlmsTxtReport): string {
-  const lines = [
-    `${report.source}`,
-    `level ${report.level} of 4: ${levelName(report.level)}${report.level === 3 && !report.linkCheck ? " (level 4 needs --check-links)" : ""}`,
-    `tokens: ${report.tokens.core} core, ${report.tokens.withOptional} with Optional; ${report.sections} sections, ${report.links} links`,
-  ];
-  if (report.linkCheck) {
-    const c = report.linkCheck;
-    lines.push(
-      `links checked: ${c.checked} (${c.markdown} markdown, ${c.html} HTML, ${c.dead} dead); linked documents: ${c.contextTokens.core} tokens core, ${c.contextTokens.withOptional} with Optional`,
-    );
-  }
-  if (report.sitemap) {
-    const s = report.sitemap;
-    lines.push(`sitemap ${s.url}: ${s.covered} of ${s.urls} URLs listed`);
-    for (const m of s.missing.slice(0, 10)) lines.push(`  not listed: ${m}`);
-  }
-  const { error, warning, info } = report.counts;
-  lines.push(`findings: ${error} errors, ${warning} warnings, ${info} info`);
-  for (const f of report.findings)
-    lines.push(`  ${f.line ? `line ${f.line}` : "file"}: ${f.severity} ${f.code}: ${f.message}`);
-  return lines.join("\n");
 }
