@@ -79,9 +79,9 @@ describe("LanceDB store", () => {
     const b = "https://y.dev/guide/retries";
     await store.replacePage(page(a, "x"), [chunk(a, 0, "configure retries with exponential backoff", "x")]);
     await store.replacePage(page(b, "y"), [chunk(b, 0, "retries in the guide", "y")]);
-    // Rows added since the index was built are scored with a term's total count where BM25 wants
-    // its document count (LanceDB 0.31): a term more frequent than the unindexed rows scores ≤ 0
-    // and matches nothing. One unrelated page keeps this corpus of two out of that corner.
+    // While the full-text index is still empty (a first crawl before its end), LanceDB 0.31 scores
+    // rows with a term's total count where BM25 wants its document count: a term more frequent than
+    // the rows scores ≤ 0 and matches nothing. One unrelated page keeps this corpus out of that corner.
     const c = "https://y.dev/guide/other";
     await store.replacePage(page(c, "y"), [chunk(c, 0, "an unrelated page about queues", "y")]);
     expect((await store.searchText("retry", {}, 10)).map((h) => h.url).sort()).toEqual([a, b]);
