@@ -8,8 +8,17 @@ import type { Store } from "./store/store.js";
 const EMBED_BATCH = 32;
 
 /**
+ * Pages after which the full-text index is first rebuilt mid-crawl, then after 4×, 16× … as many.
+ * While the index is empty (a first crawl), LanceDB 0.31 scores unindexed rows with a term's total
+ * count instead of its document count, so a frequent term matches nothing until the index holds
+ * rows; rebuilding on a ×4 schedule costs at most a third of the final rebuild.
+ */
+const FIRST_TEXT_INDEX = 50;
+
+/**
  * Writes pages into the index as they arrive: chunks are stored (and full-text searchable) at once,
- * vectors follow in the background on the embedder's workers. `finish()` waits for every vector,
+ * vectors follow in the background on the embedder's workers, and the full-text index is rebuilt
+ * after 50, 200, 800 … pages. `finish()` waits for every vector,
  * then rebuilds the full-text index and compacts the table.
  *
  * @example
@@ -21,8 +30,12 @@ export function createIndexWriter(options: {
   store: Store;
   embedder: Embedder | undefined;
   chunkTokens: number;
+  /** Pages before the first mid-crawl rebuild of the full-text index (then ×4 each time). */
+  firstTextIndex?: number;
 }) {
   const { store, embedder } = options;
+  let pages = 0;
+  let nextTextIndex = options.firstTextIndex ?? FIRST_TEXT_INDEX;
   let waiting: ChunkRow[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
@@ -58,6 +71,10 @@ export function createIndexWriter(options: {
       if (failure) throw failure;
       const chunks = chunkMarkdown(page, { targetTokens: options.chunkTokens });
       const fresh = await store.replacePage(page, chunks);
+      if (++pages >= nextTextIndex) {
+        await store.buildTextIndex();
+        nextTextIndex *= 4;
+      }
       if (embedder) {
         waiting.push(...fresh);
         await drain(false);
