@@ -70,6 +70,17 @@ describe("article boilerplate", () => {
     expect(page.text).toContain("forty buses");
     expect(page.text).not.toMatch(/mayor rides|Example Photos/);
   });
+
+  it("keeps version labels, a 'comment' keyword and a section whose anchor says 'recommended'", () => {
+    const page = extractPage(
+      article(`<p>Changes in version 3.10.0 (2016-01-06):</p><ul><li>comment</li><li>Faster buses.</li></ul>
+<div><h2 id="what_is_a_recommended_route_">What is a recommended route?</h2><p>The harbour line, which runs every ten minutes from the station to the old town.</p></div>`),
+      "https://news.example.test/bus-network",
+    );
+    expect(page.text).toContain("Changes in version 3.10.0 (2016-01-06):");
+    expect(page.text).toMatch(/^comment$/m);
+    expect(page.text).toContain("What is a recommended route?");
+  });
 });
 
 describe("docs signals", () => {

@@ -30,7 +30,7 @@ const RELATED_HEADING_TEXT =
   /^(related( (articles|stories|posts|content|coverage|links|reading))?|more (from|on|in|stories|news|articles)\b.{0,40}|read (more|next|also)|you (may|might) (also )?(like|enjoy)|recommended( for you| stories)?|trending( now| stories)?|most (read|popular|viewed|shared)|(other|latest|popular|top) (stories|articles|posts|news))\W*$/i;
 /** Short blocks that only announce a list of other stories. */
 const LABEL =
-  /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|advert|sponsored( content)?|share (this|on)|follow us|sign up.*newsletter|subscribe.*|\d* ?comments?|(post|add|leave|write) (a |your )?(comment|reply)|tell us what you think|join the (discussion|conversation))\W*$/i;
+  /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|advert|sponsored( content)?|share (this|on)|follow us|sign up.*newsletter|subscribe.*|(\d+ )?comments( \(\d+\))?|(post|add|leave|write) (a |your )?(comment|reply)|tell us what you think|join the (discussion|conversation))\W*$/i;
 /** A paragraph that introduces another story ("Related:", "READ MORE:", "On Chron.com:"). */
 const RELATED_PREFIX =
   /^(related|read (more|also|next)|see (also|more)|more|watch|listen|also|don'?t miss|on [\w.]+)\b[^:]{0,30}:/i;
@@ -71,7 +71,7 @@ const BLOCKS = "p, li, ul, ol, div, section, aside, figcaption, h2, h3, h4, h5, 
  */
 export function markArticleBoilerplate(body: Element): void {
   for (const el of body.querySelectorAll("[class], [id]")) {
-    const tokens = tokensOf(el);
+    const tokens = classTokens(el);
     if (tokens.length === 0) continue;
     const tag = tagOf(el);
     if (tag === "body" || tag === "main" || tag === "article" || tag === "html") continue;
@@ -93,7 +93,7 @@ export function markArticleBoilerplate(body: Element): void {
     if (!parent || parent.firstElementChild !== h || /^(body|main|html)$/.test(tagOf(parent))) continue;
     const text = textOf(h);
     if (
-      tokensOf(h).some((t) => RELATED_HEADING.test(t)) ||
+      classTokens(h).some((t) => RELATED_HEADING.test(t)) ||
       (text.length <= 60 && RELATED_HEADING_TEXT.test(text))
     )
       if (!parent.querySelector("h1")) parent.setAttribute("data-aw-boiler", "related-list");
@@ -112,6 +112,16 @@ function markDown(el: Element, kind: string): void {
     const ownText = [...cur.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? "").trim() !== "");
     cur = only && !ownText ? only : undefined;
   }
+}
+
+/**
+ * Class and id tokens, without a heading's id: that is a slug of its text ("What is a recommended
+ * storage format?" gets `what_is_a_recommended_storage_format_`), not a role.
+ */
+function classTokens(el: Element): string[] {
+  return /^h[1-6]$/.test(tagOf(el))
+    ? (el.getAttribute("class") ?? "").split(/\s+/).filter(Boolean)
+    : tokensOf(el);
 }
 
 function linkChars(el: Element): number {
@@ -207,10 +217,12 @@ export function pruneArticleBoilerplate(root: Element, log: RemovalLog, titles: 
 /**
  * True for a line holding a year, another number (a day, a time) and at most six words (weekday,
  * month, "às", "at"), without a sentence end: a dateline ("18 Nov 2019,", "segunda-feira, 22 de
- * outubro de 2010 às 20:13"). A tweet's signature ("— Jane (@jane) May 4, 2019") is quoted content.
+ * outubro de 2010 às 20:13"). A tweet's signature ("— Jane (@jane) May 4, 2019") is quoted content,
+ * and a label ending in a colon or naming a version ("Changes in version 3.10.0 (2016-01-06):")
+ * introduces content.
  */
 function isDateLine(text: string): boolean {
-  if (!YEAR.test(text) || SENTENCE_END.test(text) || /@|^\W*[—–-]/.test(text)) return false;
+  if (!YEAR.test(text) || SENTENCE_END.test(text) || /@|^\W*[—–-]|:$|\d+\.\d+\.\d+/.test(text)) return false;
   const numbers = text.match(/\d+/g) ?? [];
   const words = text.match(/\p{L}+/gu) ?? [];
   return numbers.length >= 2 && words.length <= 6;
@@ -239,7 +251,11 @@ function titleVariants(titles: string[]): Set<string> {
  * its own field and leads the markdown as its heading.
  */
 function isTitleRepeat(el: Element, text: string, titleKeys: Set<string>): boolean {
-  if (titleKeys.size === 0 || text.length > 300 || !/^(p|div|span|h[2-6])$/.test(tagOf(el))) return false;
+  // A heading with an anchor is left alone: on docs pages classed as articles (SQLite's) it may be
+  // the first section, whose anchor citations point at.
+  const tag = tagOf(el);
+  if (titleKeys.size === 0 || text.length > 300 || !/^(p|div|span|h[2-6])$/.test(tag)) return false;
+  if (tag[0] === "h" && el.hasAttribute("id")) return false;
   return titleKeys.has(normTitle(text));
 }
 
