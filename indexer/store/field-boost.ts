@@ -33,6 +33,19 @@ export interface FieldWeights {
 /** A leading section number ("2.8.", "F.1.") says nothing about the topic. */
 const SECTION_NUMBER = /^[\p{L}\p{N}]{1,3}(\.\p{N}+)*\.\s/u;
 
+/** The site's name after the page's own title: "Scheduling | Quiver Docs", "Intro — MDN". */
+const SITE_SUFFIX = /\s[|–—·-]\s.*$/u;
+
+/**
+ * The words of a page title that name its topic.
+ *
+ * @example titleTerms("2.8. Updates") // ["updat"]
+ * @example titleTerms("Scheduling | Quiver Docs") // ["sched"]
+ */
+export function titleTerms(title: string): string[] {
+  return [...new Set(stemTerms(title.replace(SECTION_NUMBER, "").replace(SITE_SUFFIX, "")))];
+}
+
 /**
  * Field- and proximity-aware re-scoring of full-text hits. The full-text index reads heading path
  * and body as one bag of words, so a title match counts no more than a passing mention in a long
@@ -60,7 +73,7 @@ export function boostByFields(hits: StoredChunk[], query: string, weights: Field
       const fields = new Set(
         stemTerms(`${hit.title} ${hit.headingPath.join(" ")} ${hit.anchor.replace(/[-_.]/g, " ")}`),
       );
-      const title = [...new Set(stemTerms(hit.title.replace(SECTION_NUMBER, "")))];
+      const title = titleTerms(hit.title);
       const textPairs = weights.pairs && queryPairs.size ? pairsOf(stemTerms(hit.text)) : new Set<string>();
       const boost =
         weights.fields * shareOf(terms, (t) => fields.has(t)) +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boostByFields, type FieldWeights, stemTerms } from "./field-boost.js";
+import { boostByFields, type FieldWeights, stemTerms, titleTerms } from "./field-boost.js";
 import { aggregatePages } from "./page-aggregate.js";
 import { normalisedScoreFusion } from "./score-fusion.js";
 import type { StoredChunk } from "./store.js";
@@ -91,6 +91,14 @@ describe("field boost", () => {
     expect(ranked[0]!.score).toBeCloseTo(9 * 1.5);
     expect(ranked[1]!.score).toBeCloseTo(10 * (1 + 0.5 * 0.25));
     expect(boostByFields([tutorial], "apply updates", only)[0]!.score).toBeCloseTo(9.5 * 1.5);
+  });
+
+  it("reads a title without its section number or site name", () => {
+    expect(titleTerms("2.8. Updates")).toEqual(["updat"]);
+    expect(titleTerms("F.1. adminpack")).toEqual(["admin"]);
+    expect(titleTerms("Scheduling | Quiver Docs")).toEqual(["sched"]);
+    expect(titleTerms("Array.prototype.map() — JavaScript | MDN")).toEqual(["array", "proto", "map"]);
+    expect(titleTerms("pg_stat_activity")).toEqual(["pg", "stat", "activ"]);
   });
 
   it("lifts a chunk where the question's words stand side by side", () => {

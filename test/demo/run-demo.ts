@@ -15,7 +15,7 @@ const DATA = join(ROOT, ".agentweb-demo");
 const PORT = Number(process.env.DEMO_PORT ?? 7070);
 const QUESTIONS = [
   "what happens when a job keeps failing",
-  "how do I run a task every day at a fixed time",
+  "how do I schedule a job to run every morning",
   "how to configure retries with backoff",
 ];
 
