@@ -134,7 +134,7 @@ function linkChars(el: Element): number {
 function markedReason(el: Element, text: string): string | undefined {
   const marked = el.getAttribute("data-aw-boiler");
   if (marked === "byline" && text.length <= 200) return "byline";
-  if (marked === "caption" && text.length <= 400) return "caption";
+  if (marked === "caption" && text.length <= 1000) return "caption";
   if (marked === "author-bio" && text.length <= 1500) return "author-bio";
   if (marked === "related" || marked === "related-list") return marked;
   return undefined;
