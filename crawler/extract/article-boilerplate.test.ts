@@ -81,6 +81,19 @@ describe("article boilerplate", () => {
     expect(page.text).toMatch(/^comment$/m);
     expect(page.text).toContain("What is a recommended route?");
   });
+
+  it("drops a hover card inside a sentence but keeps the name it pops up over", () => {
+    const card = `<span class="rollover-people"><a class="rollover-people-link" href="/people/jane-roe">Jane Roe</a><span class="rollover-people-block"><a href="/people/jane-roe">Jane Q. Roe</a> <a href="/a">Roe wins transport award</a> <a href="/b">Roe opens new depot</a></span></span>`;
+    const page = extractPage(
+      article("").replace(
+        "Officials said",
+        `Transport chief ${card} said the plan was long overdue. Officials said`,
+      ),
+      "https://news.example.test/bus-network",
+    );
+    expect(page.text).toContain("Transport chief Jane Roe said the plan");
+    expect(page.text).not.toMatch(/transport award|new depot/);
+  });
 });
 
 describe("docs signals", () => {

@@ -348,6 +348,19 @@ export const NOISE_RULES: readonly NoiseRule[] = [
     test: (el) => shortText(el, 2000),
   },
   {
+    name: "hover-card",
+    why: "a card that pops up over a name or link on hover (a profile with its latest stories) interrupts the sentence it sits in",
+    selector: "[class]",
+    bounded: true,
+    test: (el) =>
+      anyToken(
+        el,
+        /^(hover-?card|rollover-block)$|(rollover|hover-?card|popover)[-_][\w-]*(block|card|content|body|panel|popup)$/i,
+      ) &&
+      shortText(el, 1000) &&
+      linkShare(el) >= 0.5,
+  },
+  {
     name: "print-only",
     why: "print-only copies of the headline, URL or footer are hidden on screen by the site's print stylesheet",
     selector: "[class]",
