@@ -73,9 +73,11 @@ export async function buildBenchIndex(
   const dataDir = openDataDir(root, { create: true });
   const store = await openStore({ dir: dataDir.indexDir, dims: DIMS });
   const existing = await store.counts();
-  const ftsDone = join(root, "bench-fts.done");
+  // Text and vector indexes, as the end of a crawl builds them (the marker's name changes when
+  // that set does, so an older cache gets the new ones).
+  const ftsDone = join(root, "bench-indexes-v2.done");
   if (existing.chunks >= options.minChunks) {
-    // An earlier run may have stopped while the full-text index was being built.
+    // An earlier run may have stopped while the indexes were being built.
     if (!existsSync(ftsDone)) await finishIndex(store, ftsDone);
     store.close();
     return { ...existing, sites: Object.keys(dataDir.readMeta().sites).length, buildMs: 0, reused: true };
@@ -142,9 +144,10 @@ export async function buildBenchIndex(
 }
 
 async function finishIndex(store: Awaited<ReturnType<typeof openStore>>, marker: string): Promise<void> {
-  process.stderr.write("\nbench index: building the full-text index and compacting…\n");
+  process.stderr.write("\nbench index: building the full-text and vector indexes and compacting…\n");
   const started = performance.now();
   await store.buildTextIndex();
+  await store.buildVectorIndex();
   await store.optimize();
   writeFileSync(marker, `${Math.round(performance.now() - started)} ms\n`);
 }
