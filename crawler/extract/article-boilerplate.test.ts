@@ -94,6 +94,17 @@ describe("article boilerplate", () => {
     expect(page.text).toContain("Transport chief Jane Roe said the plan");
     expect(page.text).not.toMatch(/transport award|new depot/);
   });
+
+  it("drops teaser links tagged [VIDEO], a 'Don't miss' list, raw shortcodes and JavaScript notices", () => {
+    const page = extractPage(
+      article(`<p><a href="/a">Tram line delayed again as costs rise</a> [VIDEO] <a href="/b">Cycle lanes for the old harbour road</a> [PICS]</p>
+<p><strong>DON'T MISS</strong><br><a href="/c">Ferry fares to rise in the new year as fuel costs climb</a> [INSIGHT]<br><a href="/d">Night buses return after a two-year pause downtown</a></p>
+<p>[button link="/submit"]Send us your story[/button]</p><p>This slideshow requires JavaScript.</p>`),
+      "https://news.example.test/bus-network",
+    );
+    expect(page.text).toContain("forty buses");
+    expect(page.text).not.toMatch(/Tram line|DON'T MISS|Ferry fares|Send us|slideshow/);
+  });
 });
 
 describe("docs signals", () => {

@@ -33,7 +33,14 @@ const LABEL =
   /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|advert|sponsored( content)?|share (this|on)|follow us|sign up.*newsletter|subscribe.*|(\d+ )?comments( \(\d+\))?|(post|add|leave|write) (a |your )?(comment|reply)|tell us what you think|join the (discussion|conversation))\W*$/i;
 /** A paragraph that introduces another story ("Related:", "READ MORE:", "On Chron.com:"). */
 const RELATED_PREFIX =
-  /^(related|read (more|also|next)|see (also|more)|more|watch|listen|also|don'?t miss|on [\w.]+)\b[^:]{0,30}:/i;
+  /^(related|read (more|also|next)|see (also|more)|more|watch|listen|also|don'?t miss|on [\w.]+)\b[^:]{0,30}:|^(related( stories| articles)?|read (more|also|next)|see also|don['’]?t miss|more on this)\b(?![^.!?]{0,40}[.!?]\s)/i;
+/** A kind tag after a teaser link ("… jibe [INSIGHT]", "[VIDEO]", "[PICS]"): part of the link list. */
+const TEASER_TAG = /\[[\p{Lu}\d ]{2,20}\]/gu;
+/** A WordPress shortcode left unrendered ("[button link=…]Send us your review[/button]"). */
+const SHORTCODE = /^\[(\w+)[^\]]*\][\s\S]*\[\/\1\]$/;
+/** A notice for readers without JavaScript. */
+const JS_NOTICE =
+  /^(this (slideshow|gallery|video|content|feature|page|embed) requires javascript|(please )?enable javascript\b.*|javascript is (disabled|required)\b.*)\.?$/i;
 /** Photo credits and captions recognisable by their words ("Photo: AP", "(Image: Getty)", "…Credit: EPA"). */
 const CREDIT_TEXT =
   /^(photo|image|picture|foto|video|graphic)s?\s*(:|by\b)|\((photo|image|picture)s?:[^)]{0,80}\)$|\b(credit|photograph)s?:\s*[^.]{0,80}$/i;
@@ -169,6 +176,8 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
   const tag = tagOf(el);
   if (text.length <= 60 && LABEL.test(text)) return "related-label";
   if (text.length <= 40 && GALLERY_UI.test(text)) return "gallery-ui";
+  if (text.length <= 300 && SHORTCODE.test(text)) return "shortcode";
+  if (text.length <= 120 && JS_NOTICE.test(text)) return "js-notice";
   if (text.length <= 200 && CREDIT_TEXT.test(text) && tag !== "li") return "caption";
   if (text.length <= 250 && NEWSLETTER.test(text) && /^(p|div|section|aside|h[2-6])$/.test(tag))
     return "newsletter";
@@ -183,7 +192,8 @@ function boilerReason(el: Element, isLast: boolean): string | undefined {
     const links = linkChars(el);
     const share = tag === "p" && !RELATED_PREFIX.test(text) ? 0.9 : 0.6;
     // Prose with many inline links (or link hover cards) keeps its own words between the links.
-    if (links >= share * text.length && text.length - links <= 100) return "link-block";
+    const own = text.replace(TEASER_TAG, "").length;
+    if (links >= share * own && own - links <= 100) return "link-block";
   }
   return undefined;
 }
