@@ -105,6 +105,20 @@ describe("article boilerplate", () => {
     expect(page.text).toContain("forty buses");
     expect(page.text).not.toMatch(/Tram line|DON'T MISS|Ferry fares|Send us|slideshow/);
   });
+
+  it("drops story cards with linked headlines next to the story, not live-blog entries", () => {
+    const card = (n: number) =>
+      `<article class="card"><h2><a href="/s${n}">Another story number ${n} in the grid</a></h2><p>A summary of another story.</p></article>`;
+    const entry = (n: number) =>
+      `<article><h2>Update ${n}: the depot opens</h2><p>Crews finished the new depot at ${n} o'clock and the first buses left on time.</p></article>`;
+    const cards = extractPage(
+      article(`<section>${[1, 2, 3].map(card).join("")}</section>`),
+      "https://news.example.test/bus-network",
+    );
+    expect(cards.text).not.toContain("Another story");
+    const live = extractPage(article([1, 2, 3].map(entry).join("")), "https://news.example.test/bus-network");
+    expect(live.text).toContain("Update 2: the depot opens");
+  });
 });
 
 describe("docs signals", () => {

@@ -33,7 +33,7 @@ const LABEL =
   /^(related( (articles|stories|posts|content|coverage|links))?|see (more|also)|don'?t miss|more (from|on|stories|news)|read (more|next|also)|you (may|might) (also )?like|recommended( for you)?|trending( now)?|most (read|popular)|tags?|topics?|advertisement|advert|sponsored( content)?|share (this|on)|follow us|sign up.*newsletter|subscribe.*|(\d+ )?comments( \(\d+\))?|(post|add|leave|write) (a |your )?(comment|reply)|tell us what you think|join the (discussion|conversation))\W*$/i;
 /** A paragraph that introduces another story ("Related:", "READ MORE:", "On Chron.com:"). */
 const RELATED_PREFIX =
-  /^(related|read (more|also|next)|see (also|more)|more|watch|listen|also|don'?t miss|on [\w.]+)\b[^:]{0,30}:|^(related( stories| articles)?|read (more|also|next)|see also|don['’]?t miss|more on this)\b(?![^.!?]{0,40}[.!?]\s)/i;
+  /^(related|read (more|also|next)|see (also|more)|more|watch|listen|also|don'?t miss|on [\w.]+)\b[^:]{0,30}:|^(related( stories| articles)?|read (more|also|next)|don['’]?t miss|more on this)\b(?![^.!?]{0,40}[.!?]\s)/i;
 /** A kind tag after a teaser link ("… jibe [INSIGHT]", "[VIDEO]", "[PICS]"): part of the link list. */
 const TEASER_TAG = /\[[\p{Lu}\d ]{2,20}\]/gu;
 /** A WordPress shortcode left unrendered ("[button link=…]Send us your review[/button]"). */
@@ -209,6 +209,7 @@ export function pruneArticleBoilerplate(root: Element, log: RemovalLog, titles: 
   const titleKeys = titleVariants(titles);
   const blocks = [...root.querySelectorAll(`${BLOCKS}, [data-aw-boiler]`)];
   const lastText = tailText(root);
+  pruneTeaserCards(root, log, total);
   for (const el of blocks) {
     if (!el.parentNode || !root.contains(el)) continue;
     const text = textOf(el);
@@ -267,6 +268,34 @@ function isTitleRepeat(el: Element, text: string, titleKeys: Set<string>): boole
   if (titleKeys.size === 0 || text.length > 300 || !/^(p|div|span|h[2-6])$/.test(tag)) return false;
   if (tag[0] === "h" && el.hasAttribute("id")) return false;
   return titleKeys.has(normTitle(text));
+}
+
+/**
+ * Story cards: two or more small `<article>` elements beside the story (a grid of other stories
+ * with kicker, linked headline and summary), each under 20 % of the content, none holding the h1,
+ * with MIN_STORY_CHARS of story left outside them. Live-blog entries have no linked headline.
+ */
+function pruneTeaserCards(root: Element, log: RemovalLog, total: number): void {
+  const cards = [...root.querySelectorAll("article")].filter(
+    (a) => !a.querySelector("h1, article") && textOf(a).length <= 0.2 * total && isTeaser(a),
+  );
+  if (cards.length < 2) return;
+  const cardChars = cards.reduce((sum, a) => sum + textOf(a).length, 0);
+  if (total - cardChars < MIN_STORY_CHARS) return;
+  for (const card of cards) {
+    log.add("boilerplate:teaser-card", describe(card), textOf(card).length);
+    card.remove();
+  }
+}
+
+/** A card whose headline is a link to another page, or that is mostly links (not a live-blog entry). */
+function isTeaser(card: Element): boolean {
+  const text = textOf(card).length;
+  if (text > 0 && linkChars(card) >= 0.5 * text) return true;
+  return [...card.querySelectorAll("h2, h3, h4, h5, h6")].some((h) => {
+    const chars = textOf(h).length;
+    return chars > 0 && linkChars(h) >= 0.8 * chars;
+  });
 }
 
 /** The last few text blocks of the root (where legal lines sit). */
