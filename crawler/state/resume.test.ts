@@ -59,6 +59,36 @@ describe("resumable and incremental crawls", () => {
     await srv.close();
   });
 
+  it("an interrupted crawl tries again the URLs that failed for a passing reason, not the others", async () => {
+    let slow = true;
+    const routes: Record<string, (req: import("node:http").IncomingMessage, res: ServerResponse) => void> =
+      {};
+    for (const path of PAGES) {
+      routes[path] = (_req, res) => {
+        if (path === "/b.html") return void res.writeHead(403).end();
+        // Hangs past the request timeout in the first run (the reason it was stopped, say).
+        if (path === "/c.html" && slow) return void setTimeout(() => res.writeHead(200).end("late"), 1500);
+        res.writeHead(200, { "content-type": "text/html" }).end(htmlPage(`Page ${path}`, PAGES));
+      };
+    }
+    const srv = await routeServer(routes);
+    const first = await run(`${srv.url}/`, { requestTimeoutMs: 300 }, 4);
+    const outcome = (events: CrawlEvent[]) =>
+      Object.fromEntries(
+        events.map((e) => [
+          new URL(e.type === "page" ? e.page.url : e.url).pathname,
+          e.type === "page" ? "page" : e.code,
+        ]),
+      );
+    expect(outcome(first)).toMatchObject({ "/": "page", "/a.html": "page", "/c.html": "TIMEOUT" });
+    slow = false;
+    const second = outcome(await run(`${srv.url}/`, { requestTimeoutMs: 300 }));
+    expect(second["/c.html"]).toBe("page");
+    expect(second["/d.html"]).toBe("page");
+    expect(second["/b.html"]).toBeUndefined(); // refused (403): asking again changes nothing
+    await srv.close();
+  });
+
   it("a re-crawl sends If-None-Match, reports unchanged pages, and reports gone pages", async () => {
     const gone = new Set<string>();
     const srv = await site(gone);

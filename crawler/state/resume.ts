@@ -2,6 +2,7 @@
  * Between the crawl loop and its saved state: what to queue when a crawl starts again, and what to
  * remember about each finished URL.
  */
+import { ERROR_CODES } from "../../schemas/errors.js";
 import type { CrawlEvent } from "../crawl-options.js";
 import type { WorkQueue } from "../frontier/work-queue.js";
 import type { CrawlContext } from "../process-url.js";
@@ -9,8 +10,9 @@ import type { CrawlState, DoneEntry } from "./crawl-state.js";
 
 /**
  * Refills the frontier from saved state. An interrupted crawl continues: finished URLs are known
- * (not fetched again), unfinished ones are queued. A finished crawl's next run is a re-crawl: every
- * page it stored is queued again, to be re-checked with a conditional request.
+ * (not fetched again), unfinished ones are queued, and so are URLs that failed for a passing reason
+ * (unreachable, timed out, throttled: often why the run was stopped). A finished crawl's next run is
+ * a re-crawl: every page it stored is queued again, to be re-checked with a conditional request.
  *
  * @example restoreFrontier(state, queue, ctx); // before the seed URL is added
  */
@@ -19,14 +21,17 @@ export function restoreFrontier(state: CrawlState, queue: WorkQueue, ctx: CrawlC
   if (!previous) return;
   if (!previous.finished) {
     for (const [url, entry] of Object.entries(previous.done)) {
+      if (failedForNow(entry)) continue;
       queue.markSeen(url);
       if (entry.status === "page" && entry.contentHash) {
         ctx.hashes.set(entry.contentHash, url);
         ctx.stored.add(url);
       }
     }
-    for (const [url, depth] of Object.entries(previous.seen))
-      if (!previous.done[url]) queue.add({ url, depth, via: "resume" });
+    for (const [url, depth] of Object.entries(previous.seen)) {
+      const entry = previous.done[url];
+      if (!entry || failedForNow(entry)) queue.add({ url, depth, via: "resume" });
+    }
     return;
   }
   ctx.previous = previous.done;
@@ -57,4 +62,11 @@ export function recordDone(state: CrawlState, event: CrawlEvent, ctx: CrawlConte
   }
   const kept = event.type === "skipped" && event.code === "UNCHANGED" ? ctx.previous?.[event.url] : undefined;
   state.markDone(event.url, kept ?? { status: event.type, code: event.code });
+}
+
+/** A failure worth another try: its error code says retry later or back off. */
+function failedForNow(entry: DoneEntry): boolean {
+  if (entry.status !== "failed" || !entry.code || !(entry.code in ERROR_CODES)) return false;
+  const { kind } = ERROR_CODES[entry.code as keyof typeof ERROR_CODES];
+  return kind === "retryable" || kind === "throttled";
 }
