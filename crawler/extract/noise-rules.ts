@@ -9,6 +9,7 @@
  * more than 40 % of the page's text, because a class like `has-sidebar` often sits on a wrapper.
  */
 import { admonitionKind } from "../markdown/admonition.js";
+import { HEADINGS, isBreadcrumbHeading } from "./breadcrumb-heading.js";
 import { describe, describeWithText, hasAncestor, isDetached, tagOf, textOf, tokensOf } from "./dom-utils.js";
 import { isPageLevel } from "./landmarks.js";
 import type { RemovalLog } from "./removal-log.js";
@@ -61,45 +62,6 @@ const SHARE_HREF =
  */
 const LAST_MODIFIED =
   /^(?:(?:this )?(?:page|document|article|post|file|content|section) (?:was )?)?last (?:modified|updated?|changed|edited|revised|reviewed)(?: on| at)?\s*[:\-–]?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)[^.!?]{0,80}\.?$/i;
-
-const HEADINGS = "h1, h2, h3, h4, h5, h6";
-const normText = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-/** Each heading's next heading in document order, built once per pass (before any removal). */
-const nextHeadings = new WeakMap<NoiseContext, Map<Element, Element | undefined>>();
-
-function nextHeading(h: Element, ctx: NoiseContext): Element | undefined {
-  let next = nextHeadings.get(ctx);
-  if (!next) {
-    const list = [...h.ownerDocument.querySelectorAll(HEADINGS)];
-    next = new Map(list.map((el, i) => [el, list[i + 1]]));
-    nextHeadings.set(ctx, next);
-  }
-  return next.get(h);
-}
-
-/**
- * A heading that is only a link to another page, right above the page's title heading (the next
- * heading, which the document `<title>` contains): the parent section, a one-step breadcrumb.
- */
-function isBreadcrumbHeading(h: Element, ctx: NoiseContext): boolean {
-  const text = normText(textOf(h));
-  if (!text) return false;
-  let link = h.closest("a[href]");
-  if (link && normText(textOf(link)) !== text) return false;
-  if (!link) {
-    const inner = h.querySelectorAll("a[href]");
-    link = inner.length === 1 && normText(textOf(inner[0]!)) === text ? inner[0]! : null;
-  }
-  if (!link || (link.getAttribute("href") ?? "").trim().startsWith("#")) return false;
-  const title = normText(h.ownerDocument.querySelector("title")?.textContent ?? "");
-  const next = nextHeading(h, ctx);
-  const nextText = next ? normText(textOf(next)) : "";
-  return nextText.length > 0 && nextText !== text && text !== title && title.includes(nextText);
-}
 
 /** The rule table, in precedence order. */
 export const NOISE_RULES: readonly NoiseRule[] = [
