@@ -25,7 +25,7 @@ table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid 
 <h1>${esc(info.title)}</h1><p>version ${esc(info.version)} · <a href="/openapi.json">OpenAPI 3.1</a></p>
 <p>${esc(info.description)}</p>
 <p>Authentication: <code>Authorization: Bearer KEY</code> (or <code>X-API-Key</code>). Keys have the scope
-<b>read</b> (search, context, pages, sites, MCP read tools) or <b>admin</b> (also crawls, deletes, <code>fresh=1</code>).
+<b>read</b> (search, context, pages, sites, MCP read tools) or <b>admin</b> (also crawls, deletes, <code>fresh=1</code>, audits and reading other sites' llms.txt).
 With no keys configured the server is local-only and open. MCP (streamable HTTP) is at <code>/mcp</code>.</p>
 ${sections.join("\n")}
 </body></html>

@@ -6,7 +6,7 @@ import type { IndexHandle } from "../../ops/index-handle.js";
 export interface ApiDeps {
   index: IndexHandle;
   jobs: CrawlJobs;
-  /** The egress guard's policy for every fetch the server is asked for (crawls, `fresh=1`). */
+  /** The egress guard's policy for every fetch the server is asked for (crawls, `fresh=1`, audits, llms.txt). */
   egress: EgressPolicy;
   version: string;
 }
