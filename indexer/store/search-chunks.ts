@@ -40,9 +40,9 @@ export const DEFAULT_RANKING: Ranking = {
   vectorWeight: 0.2,
   pageDecay: 0,
   // Measured on the PostgreSQL dev set, text mode (bench/retrieval.ts --variants): headings R@5
-  // 0.800 → 0.850; then the title (now also in the indexed text) R@1 0.575 → 0.663, MRR 0.688 →
-  // 0.741; then word pairs R@5 0.838 → 0.875, MRR 0.748. Title weights 1–2 and squared-free
-  // variants scored lower; see the README's table.
+  // 0.775 → 0.850; then the title R@1 0.575 → 0.662, MRR 0.688 → 0.741; then word pairs R@5
+  // 0.838 → 0.875, MRR 0.748. Title weights 0.25 and 1, a linear title share, heading weights 0.5
+  // and 2 and pair weights 0.5 and 2 scored lower; see the README's table.
   boost: { fields: 1, title: 0.5, pairs: 1 },
 };
 
