@@ -1,5 +1,5 @@
 import { buildPublication, type Publication } from "../../indexer/publish/build-publication.js";
-import { writePublication } from "../../indexer/publish/write-publication.js";
+import { type WriteReport, writePublication } from "../../indexer/publish/write-publication.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { IndexHandle } from "./index-handle.js";
 
@@ -52,9 +52,10 @@ export async function buildSitePublication(
 }
 
 /**
- * `publish`: writes a site's publication into `outDir`.
+ * `publish`: writes a site's publication into `outDir`; `shortened` and `failed` say which twins
+ * went under a shorter file name and which could not be written (the others are written).
  *
- * @example const { site, written } = await publishSite(index, { outDir: "./public" });
+ * @example const { site, written, failed } = await publishSite(index, { outDir: "./public" });
  */
 export async function publishSite(
   index: IndexHandle,
@@ -64,12 +65,12 @@ export async function publishSite(
     baseUrl?: string | undefined;
     maxTokens?: number | undefined;
   },
-): Promise<{ site: string; written: number; publication: Publication }> {
+): Promise<WriteReport & { site: string; publication: Publication }> {
   const site = resolveSite(index, input.site);
   const publication = await buildSitePublication(index, {
     site,
     baseUrl: input.baseUrl,
     maxTokens: input.maxTokens,
   });
-  return { site, written: writePublication(publication, input.outDir), publication };
+  return { site, ...writePublication(publication, input.outDir), publication };
 }

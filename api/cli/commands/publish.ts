@@ -8,7 +8,10 @@ import type { CommandIo } from "./command.js";
 export const PUBLISH_HELP = `Usage: agentweb publish --out-dir DIR [options]
 
 Writes, from the index: llms.txt, llms-full.txt, llms-ctx.txt, llms-ctx-full.txt and a .md twin of
-every page at its path (index.html.md for a directory URL).
+every page at its path (index.html.md for a directory URL). A path name over 255 bytes is written
+under a shorter one (its start + a hash of the whole name), listed in the output; llms.txt still
+links the page's own path. A file that cannot be written is reported and the others are written
+(exit 1).
 
 Options:
   --data DIR        data directory (env AGENTWEB_DATA, default ./.agentweb)
@@ -49,26 +52,29 @@ export async function publishCommand(argv: string[], io: CommandIo): Promise<num
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const index = await openIndex(config, { write: false, owner: "publish" });
   try {
-    const { site, written, publication } = await publishSite(index, {
+    const { site, written, shortened, failed, publication } = await publishSite(index, {
       site: values.site,
       outDir,
       baseUrl,
       maxTokens,
     });
     const { stats } = publication;
-    if (values.json) io.out(JSON.stringify({ site, outDir, files: written, ...stats }));
+    if (values.json) io.out(JSON.stringify({ site, outDir, files: written, ...stats, shortened, failed }));
     else {
       io.out(
         `site ${site}: wrote ${written} files to ${outDir} (${stats.listed} pages listed, ${stats.optional} under Optional)`,
       );
       for (const [name, tokens] of Object.entries(stats.tokens)) io.out(`  ${name}: ${tokens} tokens`);
+      for (const s of shortened) io.out(`  name too long, written as ${s.file}: ${s.path}`);
     }
+    for (const f of failed) io.stderr.write(`agentweb publish: could not write ${f.path}: ${f.code}\n`);
     if (stats.budget && !stats.budget.fits) {
       io.stderr.write(
         `agentweb publish: llms.txt core is ${stats.budget.coreTokens} tokens, over --max-tokens ${stats.budget.maxTokens}\n`,
       );
       return 1;
     }
+    if (failed.length) return 1;
     return 0;
   } finally {
     await index.close();
