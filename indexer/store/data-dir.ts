@@ -1,15 +1,7 @@
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AgentwebError } from "../../schemas/errors.js";
+import { takeWriterLock } from "./writer-lock.js";
 
 /** Bumped when the on-disk layout changes; an index of another version gets a clear message. */
 export const FORMAT_VERSION = 1;
@@ -79,47 +71,9 @@ export function openDataDir(root: string, options: { create?: boolean } = {}) {
     },
     /** Takes the one-writer lock, or explains who holds it. Returns the release function. */
     lockWriter(owner: string): () => void {
-      const tryCreate = () => {
-        const fd = openSync(lockPath, "wx");
-        writeFileSync(fd, JSON.stringify({ pid: process.pid, owner, since: new Date().toISOString() }));
-        closeSync(fd);
-      };
-      try {
-        tryCreate();
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-        const holder = readLock(lockPath);
-        if (holder && isAlive(holder.pid)) {
-          throw new AgentwebError(
-            "DATA_DIR_LOCKED",
-            `${root} is being written by ${holder.owner} (pid ${holder.pid}); ${holder.owner === "serve" ? "use the server's API to crawl" : "wait for it to finish or use another --data dir"}`,
-            { data: holder },
-          );
-        }
-        rmSync(lockPath, { force: true }); // stale: its process is gone
-        tryCreate();
-      }
-      return () => rmSync(lockPath, { force: true });
+      return takeWriterLock(lockPath, owner, root);
     },
   };
 }
 
 export type DataDir = ReturnType<typeof openDataDir>;
-
-function readLock(path: string): { pid: number; owner: string } | undefined {
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
