@@ -17,11 +17,24 @@ $(STAMP): package.json package-lock.json
 
 deps: $(STAMP)
 
+# Another apt (unattended-upgrades on a fresh VM) may hold apt's locks for minutes: wait for it
+# instead of failing. DPkg::Lock::Timeout makes install wait for the dpkg lock; `apt-get update`
+# takes the lists lock, which no option waits for, so update is tried again while that lock is held.
+APT_WAIT_S := 300
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=$(APT_WAIT_S) -o Acquire::Retries=3
+
 # Debian's Chromium, for pages that need JavaScript (no browser download works here).
 chromium:
 	@command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || { \
 	  echo "installing Debian's chromium"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	  for wait in $$(seq 0 5 $(APT_WAIT_S)); do \
+	    out=$$($(APT_GET) update -qq 2>&1) && break; \
+	    case "$$out" in *"Could not get lock"*) [ $$wait -lt $(APT_WAIT_S) ] ;; *) false ;; esac \
+	      || { echo "$$out" >&2; exit 1; }; \
+	    [ $$wait -gt 0 ] || echo "waiting for another apt to release its lock"; \
+	    sleep 5; \
+	  done; \
+	  $(APT_GET) install -y -qq chromium >/dev/null; }
 
 build: deps
 	npx tsc -p tsconfig.build.json
