@@ -1,6 +1,8 @@
+import * as lancedb from "@lancedb/lancedb";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Page } from "../schemas/page.js";
 import { tempDir } from "../test/helpers/temp-dir.js";
+import type { Embedder } from "./embed/embedder.js";
 import { createIndexWriter } from "./index-writer.js";
 import { openStore, type Store } from "./store/store.js";
 
@@ -40,14 +42,95 @@ describe("index writer", () => {
       embedder: undefined,
       chunkTokens: 256,
       firstTextIndex: 100,
+      batching: { pages: 1 },
     });
     for (let n = 0; n < 3; n++) await unindexed.addPage(page(n));
     expect(await store.searchText("retries", {}, 10)).toEqual([]);
 
-    const writer = createIndexWriter({ store, embedder: undefined, chunkTokens: 256, firstTextIndex: 2 });
+    const writer = createIndexWriter({
+      store,
+      embedder: undefined,
+      chunkTokens: 256,
+      firstTextIndex: 2,
+      batching: { pages: 1 },
+    });
     for (let n = 3; n < 6; n++) await writer.addPage(page(n));
     expect((await store.searchText("retries", {}, 10)).length).toBeGreaterThanOrEqual(5);
     await writer.finish();
     expect((await store.searchText("retries", {}, 10)).length).toBe(6);
+  });
+
+  const versions = async () => {
+    const db = await lancedb.connect(tmp.path);
+    const table = await db.openTable("chunks");
+    const version = await table.version();
+    db.close();
+    return version;
+  };
+
+  it("writes many pages in one commit, not one commit per page", async () => {
+    const before = await versions();
+    const writer = createIndexWriter({ store, embedder: undefined, chunkTokens: 256 });
+    for (let n = 0; n < 100; n++) await writer.addPage(page(n));
+    await writer.flush();
+    // 100 pages at 64 per batch: two merges, where one commit per page made a hundred.
+    expect((await versions()) - before).toBeLessThanOrEqual(4);
+    expect((await store.counts()).pages).toBe(100);
+    await writer.finish();
+  });
+
+  it("writes a waiting batch after its time limit, without another page arriving", async () => {
+    const writer = createIndexWriter({
+      store,
+      embedder: undefined,
+      chunkTokens: 256,
+      batching: { waitMs: 50 },
+    });
+    await writer.addPage(page(1));
+    expect((await store.counts()).pages).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await store.counts()).pages).toBe(1);
+    await writer.finish();
+  });
+
+  it("fills vectors before the commit with an inline embedder, and after it with a background one", async () => {
+    const fake = (inline: boolean): Embedder => ({
+      name: "fake",
+      dims: 8,
+      inline,
+      embed: async (texts) => texts.map(() => Float32Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 : 0))),
+      close: async () => {},
+    });
+    for (const inline of [true, false]) {
+      const writer = createIndexWriter({ store, embedder: fake(inline), chunkTokens: 256 });
+      for (let n = 0; n < 70; n++)
+        await writer.addPage({
+          ...page(n),
+          contentHash: `${inline}${n}`,
+          markdown: `# P${n}\n\n${inline} text ${n}`,
+        });
+      const { embedded } = await writer.finish();
+      expect(embedded).toBe(70);
+      expect((await store.counts()).embedded).toBe(70);
+    }
+  });
+
+  it("reports a failed commit on the next call instead of losing pages silently", async () => {
+    const failing = {
+      ...store,
+      replacePages: async () => {
+        throw new Error("disk full");
+      },
+    };
+    const writer = createIndexWriter({
+      store: failing,
+      embedder: undefined,
+      chunkTokens: 256,
+      batching: { pages: 2 },
+    });
+    await writer.addPage(page(0));
+    await expect(writer.addPage(page(1))).rejects.toThrow("disk full");
+    await expect(writer.addPage(page(2))).rejects.toThrow("disk full");
+    await expect(writer.finish()).rejects.toThrow("disk full");
   });
 });

@@ -1,3 +1,4 @@
+import type { Chunk } from "../schemas/chunk.js";
 import type { Page } from "../schemas/page.js";
 import { chunkMarkdown } from "./chunk/chunk-markdown.js";
 import type { Embedder } from "./embed/embedder.js";
@@ -16,10 +17,29 @@ const EMBED_BATCH = 32;
 const FIRST_TEXT_INDEX = 50;
 
 /**
- * Writes pages into the index as they arrive: chunks are stored (and full-text searchable) at once,
- * vectors follow in the background on the embedder's workers, and the full-text index is rebuilt
- * after 50, 200, 800 … pages. `finish()` waits for every vector,
- * then rebuilds the full-text index and compacts the table.
+ * How pages are grouped into commits. Every LanceDB commit writes a manifest and a data file and
+ * every merge joins against the table, so one commit per page makes a crawl slower as the index
+ * grows; a batch is written once it holds this many pages or chunks, or once its first page has
+ * waited this long (a slow crawl stays searchable within seconds).
+ */
+export interface WriteBatching {
+  pages: number;
+  chunks: number;
+  waitMs: number;
+}
+
+const BATCHING: WriteBatching = { pages: 64, chunks: 2000, waitMs: 2000 };
+
+/** Vectors made in the background are written this many rows per commit. */
+const VECTOR_COMMIT_ROWS = 512;
+
+/**
+ * Writes pages into the index in batches: a batch's chunks and pages are stored in one commit per
+ * table and are full-text searchable at once. An `inline` embedder (cheap, in-thread) fills the
+ * vectors before the commit; a slower one embeds in the background on its workers and its vectors
+ * are written in large commits. The full-text index is rebuilt after 50, 200, 800 … pages.
+ * `finish()` writes what is left, waits for every vector, then rebuilds the full-text index and
+ * compacts the tables.
  *
  * @example
  * const writer = createIndexWriter({ store, embedder, chunkTokens: 256 });
@@ -32,22 +52,56 @@ export function createIndexWriter(options: {
   chunkTokens: number;
   /** Pages before the first mid-crawl rebuild of the full-text index (then ×4 each time). */
   firstTextIndex?: number;
+  batching?: Partial<WriteBatching>;
 }) {
   const { store, embedder } = options;
-  let pages = 0;
+  const batching = { ...BATCHING, ...options.batching };
+  let stored = 0;
   let nextTextIndex = options.firstTextIndex ?? FIRST_TEXT_INDEX;
+  let batch: { page: Page; chunks: Chunk[] }[] = [];
+  let batchChunks = 0;
+  let timer: NodeJS.Timeout | undefined;
   let waiting: ChunkRow[] = [];
+  let vectorsDone: { rows: ChunkRow[]; vectors: Float32Array[] } = { rows: [], vectors: [] };
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let embedded = 0;
+  // Every commit goes through this chain: one writer per table, in order.
+  let commits: Promise<void> = Promise.resolve();
+  const commit = (work: () => Promise<void>): Promise<void> => {
+    const next = commits.then(work);
+    commits = next.catch((err) => {
+      failure ??= err;
+    });
+    return next;
+  };
+  const inline = embedder?.inline
+    ? async (rows: ChunkRow[]) => {
+        const vectors = await embedder.embed(rows.map(embeddingText));
+        embedded += rows.length;
+        return vectors;
+      }
+    : undefined;
+
+  const writeVectors = (all: boolean): Promise<void> => {
+    if (vectorsDone.rows.length === 0 || (!all && vectorsDone.rows.length < VECTOR_COMMIT_ROWS))
+      return Promise.resolve();
+    const { rows, vectors } = vectorsDone;
+    vectorsDone = { rows: [], vectors: [] };
+    return commit(async () => {
+      await store.setVectors(rows, vectors);
+      embedded += rows.length;
+    });
+  };
 
   const embedBatch = (rows: ChunkRow[]) => {
     if (!embedder) return;
     const job = embedder
       .embed(rows.map(embeddingText))
-      .then((vectors) => store.setVectors(rows, vectors))
-      .then(() => {
-        embedded += rows.length;
+      .then((vectors) => {
+        vectorsDone.rows.push(...rows);
+        vectorsDone.vectors.push(...vectors);
+        return writeVectors(false);
       })
       .catch((err) => {
         failure ??= err;
@@ -65,20 +119,41 @@ export function createIndexWriter(options: {
     }
   };
 
-  return {
-    /** Chunks and stores one page; returns its chunk count. */
-    async addPage(page: Page): Promise<number> {
-      if (failure) throw failure;
-      const chunks = chunkMarkdown(page, { targetTokens: options.chunkTokens });
-      const fresh = await store.replacePage(page, chunks);
-      if (++pages >= nextTextIndex) {
+  const flush = (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (batch.length === 0) return commits;
+    const pages = batch;
+    batch = [];
+    batchChunks = 0;
+    return commit(async () => {
+      const fresh = await store.replacePages(pages, inline);
+      stored += pages.length;
+      if (stored >= nextTextIndex) {
         await store.buildTextIndex();
-        nextTextIndex *= 4;
+        while (nextTextIndex <= stored) nextTextIndex *= 4;
       }
-      if (embedder) {
-        waiting.push(...fresh);
-        await drain(false);
-      }
+      waiting.push(...fresh);
+    }).then(() => drain(false));
+  };
+
+  const check = () => {
+    if (failure) throw failure;
+  };
+
+  return {
+    /** Chunks a page and queues it for the next commit; returns its chunk count. */
+    async addPage(page: Page): Promise<number> {
+      check();
+      const chunks = chunkMarkdown(page, { targetTokens: options.chunkTokens });
+      batch.push({ page, chunks });
+      batchChunks += chunks.length;
+      if (batch.length >= batching.pages || batchChunks >= batching.chunks) await flush();
+      else
+        timer ??= setTimeout(() => {
+          flush().catch(() => {});
+        }, batching.waitMs);
+      check();
       return chunks.length;
     },
     /** Embeds what was left waiting by an earlier, interrupted run. */
@@ -89,10 +164,18 @@ export function createIndexWriter(options: {
       await drain(false);
       return pending.length;
     },
+    /** Writes the pages added so far (they are then searchable and survive a crash). */
+    async flush(): Promise<void> {
+      await flush();
+      check();
+    },
     async finish(): Promise<{ embedded: number }> {
+      await flush();
       await drain(true);
       await Promise.all(inFlight);
-      if (failure) throw failure;
+      await writeVectors(true);
+      await commits;
+      check();
       await store.buildTextIndex();
       if (embedder) await store.buildVectorIndex();
       await store.optimize();

@@ -52,6 +52,7 @@ export function createStaticEmbedder(options: { tablePath?: string } = {}): Embe
   return {
     name: "static-use-lite-512",
     dims,
+    inline: true,
     async embed(texts) {
       return texts.map(embedOne);
     },

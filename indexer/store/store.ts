@@ -83,34 +83,56 @@ export async function openStore(options: {
     score,
   });
 
+  /**
+   * Stores pages and replaces their chunks, the whole batch in one commit per table: insert new
+   * chunk ids and delete the pages' other chunks, then upsert the page rows. A chunk id hashes its
+   * text, so a matched id is an unchanged chunk and keeps its vector. Page rows are written last: a
+   * crash in between leaves the old page rows (and the next crawl redoes those pages), never a page
+   * pointing at missing chunks. `vectorsFor` embeds the new chunks before they are written (an
+   * embedder fast enough to run inline); otherwise they are stored without vectors and returned,
+   * to be filled in by `setVectors`.
+   */
+  const replacePages = async (
+    batch: { page: Page; chunks: Chunk[] }[],
+    vectorsFor?: (fresh: ChunkRow[]) => Promise<Float32Array[]>,
+  ): Promise<ChunkRow[]> => {
+    // The last copy of a URL wins, as it would with one commit per page.
+    const byUrl = new Map(batch.map((entry) => [entry.page.url, entry]));
+    if (byUrl.size === 0) return [];
+    const inBatch = `url IN (${[...byUrl.keys()].map(sqlString).join(", ")})`;
+    const known = await chunks.query().where(inBatch).select(["id"]).toArray();
+    const knownIds = new Set(known.map((r) => String(r.id)));
+    const rows = [...byUrl.values()].flatMap((e) => e.chunks.map((c) => toChunkRow(c, options.dims)));
+    let fresh = rows.filter((r) => !knownIds.has(r.id));
+    if (vectorsFor && fresh.length > 0) {
+      const vectors = await vectorsFor(fresh);
+      fresh.forEach((row, i) => {
+        row.vector = Array.from(vectors[i]!);
+        row.embedded = true;
+      });
+      fresh = [];
+    }
+    await chunks
+      .mergeInsert("id")
+      .whenNotMatchedInsertAll()
+      .whenNotMatchedBySourceDelete({ where: inBatch })
+      .execute(rows as unknown as Record<string, unknown>[]);
+    await pages
+      .mergeInsert("url")
+      .whenMatchedUpdateAll()
+      .whenNotMatchedInsertAll()
+      .execute([...byUrl.values()].map((e) => toPageRow(e.page)) as unknown as Record<string, unknown>[]);
+    return fresh;
+  };
+
   return {
     dims: options.dims,
 
-    /**
-     * Stores a page and replaces its chunks: insert new chunk ids and delete the page's other chunks,
-     * in one commit. A chunk id hashes its text, so a matched id is an unchanged chunk and keeps its
-     * vector. The page row is written last: a crash in between leaves the old page row (and the next
-     * crawl redoes the page), never a page pointing at missing chunks. Returns the chunks to embed.
-     */
-    async replacePage(page: Page, pageChunks: Chunk[]): Promise<ChunkRow[]> {
-      const known = await chunks
-        .query()
-        .where(`url = ${sqlString(page.url)}`)
-        .select(["id"])
-        .toArray();
-      const knownIds = new Set(known.map((r) => String(r.id)));
-      const rows = pageChunks.map((c) => toChunkRow(c, options.dims));
-      await chunks
-        .mergeInsert("id")
-        .whenNotMatchedInsertAll()
-        .whenNotMatchedBySourceDelete({ where: `url = ${sqlString(page.url)}` })
-        .execute(rows as unknown as Record<string, unknown>[]);
-      await pages
-        .mergeInsert("url")
-        .whenMatchedUpdateAll()
-        .whenNotMatchedInsertAll()
-        .execute([toPageRow(page)] as unknown as Record<string, unknown>[]);
-      return rows.filter((r) => !knownIds.has(r.id));
+    replacePages,
+
+    /** One page: `replacePages` with a batch of one. Returns the chunks to embed. */
+    replacePage(page: Page, pageChunks: Chunk[]): Promise<ChunkRow[]> {
+      return replacePages([{ page, chunks: pageChunks }]);
     },
 
     /** Fills in vectors; chunks replaced meanwhile by a newer crawl are left alone. */
