@@ -41,6 +41,11 @@ export interface CrawlOptions {
   stateDir?: string;
   /** Discard saved state and start over. */
   fresh?: boolean;
+  /**
+   * Content hash per URL the consumer has durably stored. A resumed crawl fetches again a page its
+   * saved state calls done but the consumer never stored (it was killed before writing it).
+   */
+  storedHashes?: ReadonlyMap<string, string>;
   /** Extraction worker threads (default 0: extract in the crawl's thread). */
   extractWorkers?: number;
   /** Seed the crawl with the links of the site's llms.txt. */

@@ -46,6 +46,22 @@ async function run(startUrl: string, extra: Partial<CrawlOptions> = {}, stopAfte
 const fetchedPages = (paths: string[]) => paths.filter((p) => p !== "/robots.txt");
 
 describe("resumable and incremental crawls", () => {
+  it("a resumed crawl fetches again a page its state calls done but the consumer never stored", async () => {
+    const srv = await site();
+    const first = await run(`${srv.url}/`, {}, 2);
+    const pages = first.flatMap((e) => (e.type === "page" ? [e.page] : []));
+    expect(pages).toHaveLength(2);
+    // The consumer stored only the first page before it was killed (its writes are batched).
+    const storedHashes = new Map([[pages[0]!.url, pages[0]!.contentHash]]);
+    const before = fetchedPages(srv.paths()).length;
+    const second = await run(`${srv.url}/`, { storedHashes });
+    const refetched = fetchedPages(srv.paths()).slice(before);
+    expect(refetched).toContain(new URL(pages[1]!.url).pathname);
+    expect(refetched).not.toContain(new URL(pages[0]!.url).pathname);
+    expect(second.filter((e) => e.type === "page")).toHaveLength(4);
+    await srv.close();
+  });
+
   it("an interrupted crawl continues where it stopped: finished pages are not fetched again", async () => {
     const srv = await site();
     const first = await run(`${srv.url}/`, {}, 2);

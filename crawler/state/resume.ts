@@ -11,7 +11,8 @@ import type { CrawlState, DoneEntry } from "./crawl-state.js";
 /**
  * Refills the frontier from saved state. An interrupted crawl continues: finished URLs are known
  * (not fetched again), unfinished ones are queued, and so are URLs that failed for a passing reason
- * (unreachable, timed out, throttled: often why the run was stopped). A finished crawl's next run is
+ * (unreachable, timed out, throttled: often why the run was stopped) and pages the consumer had not
+ * yet stored when the run was killed (its writes are batched). A finished crawl's next run is
  * a re-crawl: every page it stored is queued again, to be re-checked with a conditional request.
  *
  * @example restoreFrontier(state, queue, ctx); // before the seed URL is added
@@ -20,8 +21,12 @@ export function restoreFrontier(state: CrawlState, queue: WorkQueue, ctx: CrawlC
   const previous = state.previous;
   if (!previous) return;
   if (!previous.finished) {
+    const stored = ctx.options.storedHashes;
+    const redo = (url: string, entry: DoneEntry) =>
+      failedForNow(entry) ||
+      (stored !== undefined && entry.status === "page" && stored.get(url) !== entry.contentHash);
     for (const [url, entry] of Object.entries(previous.done)) {
-      if (failedForNow(entry)) continue;
+      if (redo(url, entry)) continue;
       queue.markSeen(url);
       if (entry.status === "page" && entry.contentHash) {
         ctx.hashes.set(entry.contentHash, url);
@@ -30,7 +35,7 @@ export function restoreFrontier(state: CrawlState, queue: WorkQueue, ctx: CrawlC
     }
     for (const [url, depth] of Object.entries(previous.seen)) {
       const entry = previous.done[url];
-      if (!entry || failedForNow(entry)) queue.add({ url, depth, via: "resume" });
+      if (!entry || redo(url, entry)) queue.add({ url, depth, via: "resume" });
     }
     return;
   }
