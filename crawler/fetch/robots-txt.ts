@@ -1,7 +1,8 @@
 /**
- * robots.txt per RFC 9309: parsing, user-agent group selection and path matching. Pure: fetching and
- * caching live in robots-cache.ts.
+ * robots.txt per RFC 9309: parsing, user-agent group selection and rule precedence. Pure: fetching
+ * and caching live in robots-cache.ts, pattern matching in robots-pattern.ts.
  */
+import { compileRobotsPattern, type RobotsPattern } from "./robots-pattern.js";
 
 /** RFC 9309 §2.5: crawlers must parse at least 500 KiB; we parse 512 KiB and ignore the rest. */
 export const ROBOTS_MAX_BYTES = 512 * 1024;
@@ -9,7 +10,7 @@ export const ROBOTS_MAX_BYTES = 512 * 1024;
 interface Rule {
   allow: boolean;
   pattern: string;
-  regex: RegExp;
+  compiled: RobotsPattern;
 }
 
 interface Group {
@@ -46,7 +47,9 @@ export function parseRobotsTxt(text: string): RobotsTxt {
   let current: Group | undefined;
   let lastWasAgent = false;
   for (const raw of text.slice(0, ROBOTS_MAX_BYTES).split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/#.*$/, "").trim();
+    // Not a regex: `#.*$` backtracks quadratically on a long run of `#` before a U+2028.
+    const hash = raw.indexOf("#");
+    const line = (hash < 0 ? raw : raw.slice(0, hash)).trim();
     const colon = line.indexOf(":");
     if (colon <= 0) continue;
     const key = line.slice(0, colon).trim().toLowerCase();
@@ -71,7 +74,7 @@ export function parseRobotsTxt(text: string): RobotsTxt {
       // An empty Disallow allows everything: it adds no rule.
       if (!value) continue;
       const pattern = normalizePath(value);
-      current.rules.push({ allow: key === "allow", pattern, regex: patternRegex(pattern) });
+      current.rules.push({ allow: key === "allow", pattern, compiled: compileRobotsPattern(pattern) });
     } else if (key === "crawl-delay") {
       const n = Number(value);
       if (Number.isFinite(n) && n >= 0) current.crawlDelay = n;
@@ -100,7 +103,7 @@ export function policyFor(robots: RobotsTxt, userAgent: string): RobotsPolicy {
       if (path === "/robots.txt") return true;
       let best: Rule | undefined;
       for (const rule of rules) {
-        if (!rule.regex.test(path)) continue;
+        if (!rule.compiled.matches(path)) continue;
         // Longest pattern wins; on a tie the least restrictive (Allow) wins (RFC 9309 §2.2.2).
         if (
           !best ||
@@ -130,25 +133,33 @@ function productToken(value: string): string {
  * escapes of unreserved characters decoded, other escapes upper-cased.
  */
 function normalizePath(input: string): string {
+  if (PLAIN.test(input)) return input;
+  const encoded = input.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run));
+  // A scan rather than a replace callback: a hostile file can hold hundreds of thousands of escapes.
   let out = "";
-  for (const ch of input) {
-    const code = ch.codePointAt(0)!;
-    if (code > 0x7e || code < 0x21) out += encodeURIComponent(ch);
-    else out += ch;
+  let copied = 0;
+  for (let i = encoded.indexOf("%"); i !== -1; i = encoded.indexOf("%", i + 1)) {
+    const hi = hexValue(encoded.charCodeAt(i + 1));
+    const lo = hexValue(encoded.charCodeAt(i + 2));
+    if (hi < 0 || lo < 0) continue;
+    const seen = encoded.slice(i, i + 3);
+    const c = String.fromCharCode(hi * 16 + lo);
+    const wanted = UNRESERVED.test(c) ? c : seen.toUpperCase();
+    if (wanted !== seen) {
+      out += encoded.slice(copied, i) + wanted;
+      copied = i + 3;
+    }
+    i += 2;
   }
-  return out.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => {
-    const c = String.fromCharCode(Number.parseInt(hex, 16));
-    return /[A-Za-z0-9\-._~]/.test(c) ? c : `%${hex.toUpperCase()}`;
-  });
+  return out + encoded.slice(copied);
 }
 
-/** `*` matches any run of characters, a final `$` anchors the end; everything else is literal. */
-function patternRegex(pattern: string): RegExp {
-  const anchored = pattern.endsWith("$");
-  const body = anchored ? pattern.slice(0, -1) : pattern;
-  const source = body
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${source}${anchored ? "$" : ""}`);
+/** Printable ASCII without `%`: already normal. */
+const PLAIN = /^[\x21-\x24\x26-\x7e]*$/;
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
