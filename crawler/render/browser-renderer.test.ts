@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { egressProbeSite, PROBE_ALLOWED_TEXT } from "../../test/helpers/egress-probe-site.js";
+import { forbiddenHost } from "../../test/helpers/forbidden-host.js";
 import { routeServer } from "../../test/helpers/route-server.js";
 import { createEgressGuard } from "../fetch/egress-guard.js";
 import { createBrowserRenderer } from "./browser-renderer.js";
@@ -47,5 +49,38 @@ describe("browser renderer (real Chromium)", () => {
     } finally {
       await renderer.close();
     }
+  }, 60_000);
+});
+
+// Only 127.0.0.1 is allowed; 127.0.0.2 stands for a refused address (a loopback alias, so nothing
+// leaves the machine). The probe page aims every channel a browser has at it; not one TCP
+// connection or UDP datagram may arrive, while the page's own fetch and WebSocket still work.
+describe("browser renderer under the egress guard (real Chromium)", () => {
+  let forbidden: Awaited<ReturnType<typeof forbiddenHost>>;
+  let site: Awaited<ReturnType<typeof egressProbeSite>>;
+  beforeAll(async () => {
+    forbidden = await forbiddenHost("127.0.0.2");
+    site = await egressProbeSite(forbidden.host);
+  });
+  afterAll(async () => {
+    await site?.close();
+    await forbidden?.close();
+  });
+
+  it("lets no request kind reach a refused host, and still renders the page's allowed content", async () => {
+    const renderer = createBrowserRenderer({
+      userAgent: "agentweb-test/0.1",
+      timeoutMs: 20_000,
+      guard: createEgressGuard({ allowCidrs: ["127.0.0.1/32"] }),
+    });
+    try {
+      const { html } = await renderer.render(`${site.url}/probe.html`);
+      expect(html).toContain(PROBE_ALLOWED_TEXT);
+      // Workers and retries may still be starting after the render returned.
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      await renderer.close();
+    }
+    expect(forbidden.seen()).toEqual({ tcp: 0, udp: 0, lines: [] });
   }, 60_000);
 });

@@ -2,12 +2,13 @@
  * Renders pages that need JavaScript with Crawlee's PlaywrightCrawler driving Debian's Chromium.
  * Started lazily on the first page that needs it (most crawls never do), kept alive for the rest of
  * the crawl, and fed one URL at a time: `render(url)` resolves with the DOM after scripts ran.
- * Every request the browser makes (documents, XHR, subresources) passes the egress guard when one
- * is set; images, media and fonts are not loaded at all.
+ * Under the egress guard, every HTTP request the browser makes is fetched through the guard
+ * (browser-routes.ts) and every other connection goes through the guard proxy (guard-proxy.ts);
+ * service workers are never started.
  */
-import type { Route } from "playwright";
 import type { EgressGuard } from "../fetch/egress-guard.js";
-import { httpFetch } from "../fetch/http-fetch.js";
+import { routeBrowserContext } from "./browser-routes.js";
+import { startGuardProxy } from "./guard-proxy.js";
 
 /** Debian's Chromium (apt package `chromium`); never a downloaded browser. */
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
@@ -21,7 +22,12 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-const SKIPPED_RESOURCES = new Set(["image", "media", "font"]);
+
+/**
+ * WebRTC may use no UDP of its own under the egress guard: only what a proxy carries (TURN over
+ * TCP), which the guard proxy checks like any other tunnel.
+ */
+const GUARDED_CHROMIUM_ARGS = ["--webrtc-ip-handling-policy=disable_non_proxied_udp"];
 
 export interface RenderResult {
   html: string;
@@ -59,6 +65,7 @@ export function createBrowserRenderer(options: BrowserRendererOptions) {
     const { PlaywrightCrawler, Configuration } = await import("@crawlee/playwright");
     const { Log, LogLevel } = await import("@crawlee/core");
     const timeoutSecs = Math.max(5, Math.ceil(options.timeoutMs / 1000));
+    const proxy = options.guard ? await startGuardProxy(options.guard, options.timeoutMs) : undefined;
     const crawler = new PlaywrightCrawler(
       {
         keepAlive: true,
@@ -69,34 +76,29 @@ export function createBrowserRenderer(options: BrowserRendererOptions) {
         useSessionPool: false,
         persistCookiesPerSession: false,
         log: new Log({ level: LogLevel.OFF }),
-        browserPoolOptions: { useFingerprints: false },
+        browserPoolOptions: {
+          useFingerprints: false,
+          postPageCreateHooks: [async (page) => routeBrowserContext(page.context(), options)],
+        },
         launchContext: {
           userAgent: options.userAgent,
           useIncognitoPages: true,
           launchOptions: {
             executablePath: options.executablePath ?? DEFAULT_CHROMIUM,
-            args: CHROMIUM_ARGS,
+            args: proxy ? [...CHROMIUM_ARGS, ...GUARDED_CHROMIUM_ARGS] : CHROMIUM_ARGS,
             headless: true,
+            // The browser pool otherwise puts its own open forwarding proxy here, which Chromium
+            // uses for every connection that request interception does not see. Playwright adds
+            // "<-loopback>", so loopback goes through the guard proxy too.
+            ...(proxy ? { proxy: { server: proxy.url } } : {}),
+            // Each page gets its own context made from these options too (incognito pages). A
+            // service worker's requests bypass the page's routes, and it would outlive the page.
+            serviceWorkers: "block",
           },
         },
         preNavigationHooks: [
-          async ({ page }, gotoOptions) => {
+          async (_ctx, gotoOptions) => {
             if (gotoOptions) gotoOptions.waitUntil = "load";
-            await page.route("**/*", async (route) => {
-              const request = route.request();
-              if (SKIPPED_RESOURCES.has(request.resourceType())) return route.abort("blockedbyclient");
-              try {
-                const url = new URL(request.url());
-                if (url.protocol === "data:" || url.protocol === "blob:") return route.continue();
-                const own = options.privateHeaders && url.origin === options.privateOrigin;
-                const headers = own ? { ...request.headers(), ...options.privateHeaders } : request.headers();
-                if (options.guard)
-                  return await fulfillGuarded(route, url, headers, options.guard, options.timeoutMs);
-                return own ? route.continue({ headers }) : route.continue();
-              } catch {
-                return route.abort("blockedbyclient");
-              }
-            });
           },
         ],
         requestHandler: async ({ page, request, response }) => {
@@ -121,6 +123,7 @@ export function createBrowserRenderer(options: BrowserRendererOptions) {
       stop: async () => {
         await crawler.teardown().catch(() => {});
         await running;
+        await proxy?.close();
       },
     };
   }
@@ -151,34 +154,3 @@ export function createBrowserRenderer(options: BrowserRendererOptions) {
 }
 
 export type BrowserRenderer = ReturnType<typeof createBrowserRenderer>;
-
-/** Largest response the guarded browser accepts for one request (scripts, JSON, the document). */
-const BROWSER_MAX_BYTES = 20 * 1024 * 1024;
-
-/**
- * Under the egress guard, Chromium's own network stack is not used at all: each GET is made by our
- * fetcher with the guard's pinned lookup (so a DNS answer cannot change between check and connect,
- * and every redirect hop is checked) and handed to the page; anything else is refused.
- */
-async function fulfillGuarded(
-  route: Route,
-  url: URL,
-  headers: Record<string, string>,
-  guard: EgressGuard,
-  timeoutMs: number,
-): Promise<void> {
-  if (route.request().method() !== "GET") return route.abort("blockedbyclient");
-  const res = await httpFetch(url.href, {
-    headers,
-    lookup: guard.lookup,
-    checkHop: async (u) => void (await guard.check(u)),
-    totalTimeoutMs: timeoutMs,
-    maxBodyBytes: BROWSER_MAX_BYTES,
-  });
-  // The body is already decoded: drop the headers that describe the wire form.
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(res.headers)) {
-    if (!/^(content-encoding|content-length|transfer-encoding|connection)$/.test(k)) out[k] = v;
-  }
-  return route.fulfill({ status: res.status, headers: out, body: res.body });
-}
