@@ -7,6 +7,7 @@
 import { lookup as dnsLookup } from "node:dns/promises";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { AgentwebError } from "../../schemas/errors.js";
+import { embeddedIpv4 } from "./embedded-ipv4.js";
 
 /** One DNS answer. */
 export interface ResolvedAddress {
@@ -50,8 +51,6 @@ const BLOCKED_V6: [string, number, string][] = [
   ["fc00::", 7, "unique-local"],
   ["fe80::", 10, "link-local"],
   ["ff00::", 8, "multicast"],
-  ["64:ff9b::", 96, "NAT64"],
-  ["2002::", 16, "6to4"],
   ["fd00:ec2::254", 128, "cloud metadata"],
 ];
 
@@ -62,21 +61,24 @@ const defaultResolver: Resolver = async (host) =>
   }));
 
 /**
- * Why an address is refused, or undefined when it is a public address. IPv4-mapped and
- * IPv4-compatible IPv6 forms are checked as the IPv4 address they carry.
+ * Why an address is refused, or undefined when it is a public address. IPv6 addresses that carry an
+ * IPv4 address (mapped, translated, compatible, NAT64, 6to4) are refused when that IPv4 address is.
  *
  * @example blockedReason("169.254.169.254") // "link-local (cloud metadata)"
+ * @example blockedReason("64:ff9b::7f00:1") // "loopback via NAT64 64:ff9b::/96"
  */
 export function blockedReason(address: string): string | undefined {
   const ip = address.replace(/^\[|\]$/g, "");
   const family = isIP(ip);
   if (family === 0) return "not an IP address";
-  if (family === 6) {
-    const v4 = embeddedIpv4(ip);
-    if (v4) return blockedReason(v4);
-    return BLOCKED_V6.find(([net, prefix]) => inSubnet(ip, net, prefix, "ipv6"))?.[2];
-  }
-  return BLOCKED_V4.find(([net, prefix]) => inSubnet(ip, net, prefix, "ipv4"))?.[2];
+  if (family === 4) return BLOCKED_V4.find(([net, prefix]) => inSubnet(ip, net, prefix, "ipv4"))?.[2];
+  // First, so that :: and ::1 keep their own names rather than that of 0.0.0.0/8.
+  const own = BLOCKED_V6.find(([net, prefix]) => inSubnet(ip, net, prefix, "ipv6"))?.[2];
+  if (own) return own;
+  const embedded = embeddedIpv4(ip);
+  const reason = embedded && blockedReason(embedded.ipv4);
+  if (!embedded || !reason) return undefined;
+  return embedded.mapped ? reason : `${reason} via ${embedded.range}`;
 }
 
 /**
@@ -98,7 +100,12 @@ export function createEgressGuard(policy: EgressPolicy = {}): EgressGuard {
     const type = isIP(net ?? "") === 6 ? "ipv6" : "ipv4";
     allowList.addSubnet(net ?? "", Number(bits ?? (type === "ipv6" ? 128 : 32)), type);
   }
-  const allowedAddress = (ip: string) => allowList.check(ip, isIP(ip) === 6 ? "ipv6" : "ipv4");
+  // An allowed IPv4 range also allows the IPv6 spellings that lead to it.
+  const allowedAddress = (ip: string) => {
+    if (isIP(ip) === 4) return allowList.check(ip, "ipv4");
+    const embedded = embeddedIpv4(ip);
+    return allowList.check(ip, "ipv6") || (embedded !== undefined && allowList.check(embedded.ipv4, "ipv4"));
+  };
 
   async function vet(host: string): Promise<ResolvedAddress> {
     const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
@@ -157,16 +164,4 @@ function inSubnet(ip: string, net: string, prefix: number, type: "ipv4" | "ipv6"
   const list = new BlockList();
   list.addSubnet(net, prefix, type);
   return list.check(ip, type);
-}
-
-/** The IPv4 address inside `::ffff:a.b.c.d`, `::ffff:7f00:1` or `::a.b.c.d`, if any. */
-function embeddedIpv4(ip: string): string | undefined {
-  const lower = ip.toLowerCase();
-  const dotted = /^(?:::ffff:|::ffff:0:|::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (dotted) return dotted[1];
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (!hex) return undefined;
-  const hi = Number.parseInt(hex[1]!, 16);
-  const lo = Number.parseInt(hex[2]!, 16);
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
