@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { htmlPage, routeServer } from "../test/helpers/route-server.js";
@@ -45,6 +46,15 @@ async function run(options: Partial<CrawlOptions> & { startUrl: string }): Promi
   const events: CrawlEvent[] = [];
   for await (const e of crawl({ ...BASE, ...options })) events.push(e);
   return events;
+}
+/** Deterministic noise: SHA-256 blocks chained from a fixed seed. */
+function pseudoRandomBytes(n: number): Buffer {
+  const blocks: Buffer[] = [];
+  for (let block = createHash("sha256").update("seed").digest(); blocks.length * 32 < n; ) {
+    blocks.push(block);
+    block = createHash("sha256").update(block).digest();
+  }
+  return Buffer.concat(blocks).subarray(0, n);
 }
 const summary = (events: CrawlEvent[]) =>
   Object.fromEntries(
@@ -134,6 +144,60 @@ describe("crawl: content types, duplicates, traps, opt-outs", () => {
     });
     const pdf = events.find((e) => e.type === "skipped" && e.url.endsWith("/manual"));
     expect(pdf).toMatchObject({ reason: "not a page (application/pdf)" });
+  });
+
+  it("refuses bytes that are not text whatever their Content-Type says, keeps a page with a stray byte", async () => {
+    const noise = pseudoRandomBytes(4000);
+    // High bytes only: no binary data byte for the sniffer, but nearly nothing decodes as UTF-8.
+    const undecodable = Buffer.from(noise.map((b) => 0x80 | b));
+    const stray = Buffer.concat([
+      Buffer.from(htmlPage("Stray").replace("</h1>", "</h1>caf")),
+      Buffer.from([0xe9]),
+    ]);
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/noise.html", "/high.html", "/stray.html"])),
+      "/noise.html": text("text/html", noise),
+      "/high.html": text("text/html; charset=utf-8", undecodable),
+      "/stray.html": text("text/html; charset=utf-8", stray),
+    });
+    const events = await run({ startUrl: `${srv.url}/` });
+    expect(summary(events)).toEqual({
+      "/": "page:http",
+      "/noise.html": "UNSUPPORTED_CONTENT",
+      "/high.html": "UNSUPPORTED_CONTENT",
+      "/stray.html": "page:http",
+    });
+    const reason = (path: string) =>
+      events.flatMap((e) => (e.type === "skipped" && e.url.endsWith(path) ? [e.reason] : []))[0];
+    expect(reason("/noise.html")).toBe("not text (text/html): binary data bytes in its first 1445 bytes");
+    expect(reason("/high.html")).toMatch(/^not text \(text\/html\): \d+ % of its characters do not decode/);
+  });
+
+  it("reports linked PDFs, archives and other files as skipped with their media type, without fetching them", async () => {
+    const srv = await serve({
+      "/": html(htmlPage("Home", ["/files/manual.pdf", "/files/dist.zip", "/guide.html"])),
+      "/guide.html": html(htmlPage("Guide", ["/files/manual.pdf", "/files/logo.PNG"])),
+    });
+    const events = await run({ startUrl: `${srv.url}/`, maxPages: 2 });
+    const skipped = events.flatMap((e) =>
+      e.type === "skipped" ? [[new URL(e.url).pathname, e.code, e.reason]] : [],
+    );
+    expect(skipped).toEqual([
+      [
+        "/files/manual.pdf",
+        "UNSUPPORTED_CONTENT",
+        "not a page (application/pdf, by its extension; not fetched)",
+      ],
+      [
+        "/files/dist.zip",
+        "UNSUPPORTED_CONTENT",
+        "not a page (application/zip, by its extension; not fetched)",
+      ],
+      ["/files/logo.PNG", "UNSUPPORTED_CONTENT", "not a page (image/png, by its extension; not fetched)"],
+    ]);
+    // Files take no place in the page budget: both pages were crawled with maxPages 2.
+    expect(events.filter((e) => e.type === "page")).toHaveLength(2);
+    expect(srv.paths().filter((p) => p.startsWith("/files/"))).toEqual([]);
   });
 
   it("stores one page per canonical URL and per content", async () => {

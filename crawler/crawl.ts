@@ -102,6 +102,7 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent, 
     prefixCounts: new Map(),
     agentToken: (/^[A-Za-z_-]+/.exec(options.userAgent)?.[0] ?? "agentweb").toLowerCase(),
     limitedBy: new Set(),
+    files: { reported: new Set(), pending: [] },
   };
   if (state) restoreFrontier(state, queue, ctx);
   queue.add({ url: start, depth: 0, via: "seed" });
@@ -128,7 +129,10 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent, 
       try {
         const outcome = options.signal?.aborted ? undefined : await processUrl(ctx, item);
         // A request cut short by the abort is not an outcome: a resumed crawl will fetch it.
-        if (outcome && !options.signal?.aborted) await emit(outcome);
+        if (outcome && !options.signal?.aborted) {
+          await emit(outcome);
+          for (const file of ctx.files.pending.splice(0)) await emit(file);
+        }
       } finally {
         queue.done();
       }
@@ -145,7 +149,9 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent, 
     for await (const event of channel) {
       yield event;
       // Recorded once the consumer has handled the event (stored the page), never before.
-      if (state) recordDone(state, event, ctx);
+      // A linked file was never fetched: nothing to resume, and it must not count as a queued URL.
+      if (state && !(event.type === "skipped" && ctx.files.reported.has(event.url)))
+        recordDone(state, event, ctx);
     }
     completed = !options.signal?.aborted;
   } finally {

@@ -9,9 +9,9 @@ import { buildPage } from "./build-page.js";
 import type { CrawlOptions, CrawlOutcome, RenderMode } from "./crawl-options.js";
 import type { ExtractedPage } from "./extract/extract-page.js";
 import type { ExtractResult } from "./extract-pool/extract-pool.js";
-import { decodeText } from "./fetch/decode-text.js";
+import { decodeText, whyNotText } from "./fetch/decode-text.js";
 import type { Fetcher } from "./fetch/fetcher.js";
-import { bodyKind, parseMediaType } from "./fetch/media-type.js";
+import { bodyKind, fileMediaType, parseMediaType } from "./fetch/media-type.js";
 import { headerSaysNoindex, metaSaysNoindex } from "./fetch/noindex.js";
 import type { HostGate } from "./fetch/politeness.js";
 import type { RobotsCache } from "./fetch/robots-cache.js";
@@ -52,11 +52,13 @@ export interface CrawlContext {
   agentToken: string;
   /** Limits that dropped a URL ("max-pages", "max-depth", "budget"): the crawl did not see everything. */
   limitedBy: Set<string>;
+  /**
+   * Linked files that are never pages (PDFs, archives…): reported as skipped, never fetched, not
+   * counted against the page budget. `reported` dedupes; `pending` waits for the crawl loop to emit.
+   */
+  files: { reported: Set<string>; pending: CrawlOutcome[] };
 }
 
-/** Links to files that are never documentation pages are not even requested. */
-const NON_PAGE_EXTENSION =
-  /\.(png|jpe?g|gif|svg|webp|ico|bmp|pdf|zip|gz|tgz|tar|rar|7z|dmg|exe|msi|deb|rpm|mp[34]|mov|avi|webm|woff2?|ttf|eot|css|js|mjs|map|json|xml|rss|atom|wasm)$/i;
 // Markdown first: a server that negotiates (`Accept: text/markdown`) answers with its own clean text.
 const ACCEPT = "text/markdown,text/html;q=0.9,application/xhtml+xml;q=0.9,text/plain;q=0.7,*/*;q=0.1";
 
@@ -118,6 +120,9 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
       return skipped("UNSUPPORTED_CONTENT", `not a page (${media?.type ?? "unknown media type"})`);
     }
     const text = decodeText(res.body, media?.params.charset, kind === "html");
+    const notText = whyNotText(res.body, text, media?.params.charset);
+    if (notText)
+      return skipped("UNSUPPORTED_CONTENT", `not text (${media?.type ?? "no media type"}): ${notText}`);
     if (kind !== "html") {
       const extracted = fromMarkdown(text, res.finalUrl);
       enqueueLinks(ctx, extracted.links, item.depth);
@@ -235,11 +240,6 @@ function markdownVia(ctx: CrawlContext, url: string, kind: "markdown" | "plain")
 /** Queues a page's in-scope links, skipping traps, non-page files and spent per-prefix budgets. */
 export function enqueueLinks(ctx: CrawlContext, links: PageLink[], depth: number): void {
   for (const link of links) {
-    if (ctx.queue.full) {
-      // Conservative: the remaining links may all be known, but a full budget means "maybe unseen".
-      ctx.limitedBy.add("max-pages");
-      return;
-    }
     let target: string;
     try {
       target = normalizeUrl(link.url);
@@ -248,8 +248,22 @@ export function enqueueLinks(ctx: CrawlContext, links: PageLink[], depth: number
     }
     if (ctx.queue.has(target)) continue;
     const path = new URL(target).pathname;
-    if (NON_PAGE_EXTENSION.test(path) || isTrapPath(path)) continue;
+    if (isTrapPath(path)) continue;
     const verdict = ctx.scope.check(target, depth + 1);
+    const fileType = fileMediaType(path);
+    if (fileType) {
+      // Never fetched, so a file past a limit costs the crawl nothing it could have seen.
+      if (verdict !== undefined || ctx.files.reported.has(target)) continue;
+      ctx.files.reported.add(target);
+      const reason = `not a page (${fileType}, by its extension; not fetched)`;
+      ctx.files.pending.push({ type: "skipped", url: target, code: "UNSUPPORTED_CONTENT", reason });
+      continue;
+    }
+    if (ctx.queue.full) {
+      // Conservative: the link may be known under another form, but a full budget means "maybe unseen".
+      ctx.limitedBy.add("max-pages");
+      continue;
+    }
     if (verdict === "too-deep") ctx.limitedBy.add("max-depth");
     if (verdict !== undefined) continue;
     if (!takeBudget(ctx, path)) {

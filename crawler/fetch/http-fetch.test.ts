@@ -1,9 +1,9 @@
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeServer } from "../../test/helpers/route-server.js";
-import { decodeText } from "./decode-text.js";
+import { decodeText, whyNotText } from "./decode-text.js";
 import { httpFetch } from "./http-fetch.js";
-import { bodyKind, parseMediaType } from "./media-type.js";
+import { bodyKind, fileMediaType, hasBinaryBytes, parseMediaType } from "./media-type.js";
 
 // 64 MiB of zeros compresses to ~64 KiB: a bomb that must stop at the cap, not be inflated.
 const ZEROS = Buffer.alloc(64 * 1024 * 1024);
@@ -110,5 +110,35 @@ describe("media types and charsets", () => {
     ["unknown label", Buffer.from("cé"), "x-nonsense", false, "cé"],
   ])("charset from %s", (_name, bytes, header, html, expected) => {
     expect(decodeText(bytes, header, html)).toBe(expected);
+  });
+});
+
+describe("text or binary", () => {
+  it("finds the WHATWG binary data bytes in the first 1445 bytes, not ESC, tab, CR, LF or FF", () => {
+    for (const b of [0x00, 0x08, 0x0b, 0x0e, 0x1a, 0x1c, 0x1f])
+      expect(hasBinaryBytes(Buffer.from([0x3c, b, 0x3e])), `0x${b.toString(16)}`).toBe(true);
+    expect(hasBinaryBytes(Buffer.from("<p>\t\r\n\f\x1b$B</p>", "latin1"))).toBe(false);
+    expect(hasBinaryBytes(Buffer.concat([Buffer.alloc(1445, 0x61), Buffer.from([0])]))).toBe(false);
+    expect(hasBinaryBytes(Buffer.from([0xff, 0xfe, 0x3c, 0x00]))).toBe(false);
+  });
+
+  it("says why a body is not text: binary bytes, or too many undecodable characters", () => {
+    const noise = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(whyNotText(noise, decodeText(noise, undefined, true), undefined)).toMatch(/binary data bytes/);
+    const high = Buffer.alloc(200, 0xc3);
+    expect(whyNotText(high, decodeText(high, "utf-8", true), "utf-8")).toBe(
+      "100 % of its characters do not decode (U+FFFD)",
+    );
+    const page = Buffer.concat([Buffer.from("<p>caf"), Buffer.from([0xe9]), Buffer.from(" au lait</p>")]);
+    expect(whyNotText(page, decodeText(page, "utf-8", true), "utf-8")).toBeUndefined();
+    const utf16 = Buffer.from("<p>hello</p>", "utf16le");
+    expect(whyNotText(utf16, decodeText(utf16, "utf-16le", true), "UTF-16LE")).toBeUndefined();
+  });
+
+  it("knows the files that are never pages by their extension", () => {
+    expect(fileMediaType("/docs/manual.pdf")).toBe("application/pdf");
+    expect(fileMediaType("/dl/tool.ZIP")).toBe("application/zip");
+    expect(fileMediaType("/docs/retries.html")).toBeUndefined();
+    expect(fileMediaType("/docs/")).toBeUndefined();
   });
 });
