@@ -77,6 +77,10 @@ export const CrawlRequest = z.object({
     .describe("Follow links at most this many hops"),
   include: z.array(z.string().min(1).max(500)).max(50).optional().describe("Only URLs matching these globs"),
   exclude: z.array(z.string().min(1).max(500)).max(50).optional().describe("Never URLs matching these globs"),
+  prune: z
+    .boolean()
+    .optional()
+    .describe("Remove stored pages this crawl did not reach even if it reached fewer than half of them"),
 });
 export type CrawlRequest = z.infer<typeof CrawlRequest>;
 

@@ -79,10 +79,16 @@ export function createCrawlJobs(index: IndexHandle, options: { egress?: EgressPo
     };
     const finished = (async () => {
       try {
-        const { url, ...limits } = job.request;
+        const { url, prune, ...limits } = job.request;
         const summary = await crawlSite(
           index,
-          { url, signal: abort.signal, limits, ...(options.egress ? { egress: options.egress } : {}) },
+          {
+            url,
+            signal: abort.signal,
+            limits,
+            ...(prune ? { prune } : {}),
+            ...(options.egress ? { egress: options.egress } : {}),
+          },
           { onProgress },
         );
         totals.pagesOk += summary.pages.ok;

@@ -7,8 +7,10 @@ import type { Config } from "../../schemas/config.js";
 import type { ErrorCode } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
 import { createSeenPages } from "./crawl-removals.js";
+import { createStartCheck } from "./crawl-start.js";
 import { crawlerOptions } from "./crawler-options.js";
 import type { IndexHandle } from "./index-handle.js";
+import { recordCrawl, registerSite } from "./site-record.js";
 
 export interface CrawlProgress {
   ok: number;
@@ -34,7 +36,9 @@ export type CrawlRecord =
   | { url: string; status: "skipped"; code: ErrorCode; reason: string }
   | { url: string; status: "failed"; code: ErrorCode; reason: string }
   /** A stored page that this complete crawl no longer reached: taken out of the index. */
-  | { url: string; status: "removed"; reason: string };
+  | { url: string; status: "removed"; reason: string }
+  /** A stored page this crawl did not reach, kept because the crawl reached too little (see `prune`). */
+  | { url: string; status: "held"; reason: string };
 
 export interface CrawlHooks {
   onProgress?: (progress: CrawlProgress) => void;
@@ -48,13 +52,19 @@ export interface CrawlSummary {
   embedded: number;
   /** Stored pages removed because this complete crawl no longer saw them. */
   removed: number;
+  /** Stored pages this crawl did not reach but kept, because it reached too little of the site. */
+  held: number;
+  /** Why `held` pages were kept. */
+  heldBecause?: string;
   durationMs: number;
   problems: { url: string; code: ErrorCode; message: string }[];
   skipped: { url: string; code: ErrorCode; reason: string }[];
 }
 
 /**
- * Crawls a site into the index and returns when every page is stored and embedded.
+ * Crawls a site into the index and returns when every page is stored and embedded. A start URL
+ * that cannot be fetched ends it with that error before anything is removed; stored pages a
+ * complete crawl no longer reaches are removed only when the crawl looks healthy, or with `prune`.
  *
  * @example
  * const summary = await crawlSite(index, { url: "https://docs.example.com/" }, { onProgress: (p) => console.error(p.ok) });
@@ -70,6 +80,8 @@ export async function crawlSite(
     fresh?: boolean;
     /** Per-crawl limits over the config's (an API crawl job's own maxPages, globs…). */
     limits?: Partial<Pick<Config, "maxPages" | "maxDepth" | "include" | "exclude">>;
+    /** Remove the stored pages a complete crawl did not reach even when it reached few (`--prune`). */
+    prune?: boolean;
   },
   hooks: CrawlHooks = {},
 ): Promise<CrawlSummary> {
@@ -95,6 +107,18 @@ export async function crawlSite(
     ...(input.signal ? { signal: input.signal } : {}),
   };
   const seen = createSeenPages();
+  const startCheck = createStartCheck(input.url);
+  // 404s wait until the site has served some page: a site failing as a whole is not every page gone.
+  const notFound: string[] = [];
+  const deleteNotFound = async () => {
+    for (const url of notFound.splice(0)) await store.deletePage(url);
+  };
+  let registered = false;
+  const register = () => {
+    registered = true;
+    const dims = embedder?.dims ?? store.dims;
+    registerSite(index.dataDir, { site, startUrl: input.url, embedder: embedder?.name ?? "none", dims });
+  };
   const events = crawl(options);
   let end: CrawlEnd | undefined;
   // Iterated by hand, not with for-await, to receive the crawl's return value (was it complete?).
@@ -105,11 +129,13 @@ export async function crawlSite(
         break;
       }
       const event = next.value;
+      startCheck.note(event);
       seen.note(event);
       if (event.type === "page") {
         const { page } = event;
         site = page.site;
         const chunks = storedHashes.get(page.url) === page.contentHash ? 0 : await writer.addPage(page);
+        if (!registered) register();
         progress.chunks += chunks;
         progress.ok += 1;
         hooks.onRecord?.({
@@ -124,7 +150,7 @@ export async function crawlSite(
       } else if (event.type === "skipped") {
         progress.skipped += 1;
         // Only a page that is gone (404/410) leaves the index; 5xx and timeouts keep the stored copy.
-        if (event.code === "NOT_FOUND" && storedHashes.has(event.url)) await store.deletePage(event.url);
+        if (event.code === "NOT_FOUND" && storedHashes.has(event.url)) notFound.push(event.url);
         skipped.push({ url: event.url, code: event.code, reason: event.reason });
         hooks.onRecord?.({ url: event.url, status: "skipped", code: event.code, reason: event.reason });
       } else {
@@ -132,6 +158,7 @@ export async function crawlSite(
         problems.push({ url: event.url, code: event.code, message: event.message });
         hooks.onRecord?.({ url: event.url, status: "failed", code: event.code, reason: event.message });
       }
+      if (startCheck.siteAnswers) await deleteNotFound();
       progress.queued = event.queued;
       progress.elapsedMs = Date.now() - started;
       hooks.onProgress?.({ ...progress });
@@ -144,33 +171,41 @@ export async function crawlSite(
   // Only pages inside this crawl's own scope: another crawl of the same site may have other globs.
   const scope = createScope(input.url, options);
   const candidates = [...storedHashes.keys()].filter((url) => scope.check(url, 0) === undefined);
-  const removed = seen.unseen(candidates, end);
-  for (const url of removed) {
+  const plan = seen.plan(candidates, end, { prune: input.prune ?? false });
+  for (const url of plan.remove) {
     await store.deletePage(url);
     hooks.onRecord?.({ url, status: "removed", reason: "no longer reached by a complete crawl of the site" });
   }
-  const finishedAt = new Date().toISOString();
-  index.dataDir.writeMeta((meta) => {
-    meta.sites[site] = {
-      site,
-      startUrl: input.url,
-      embedder: embedder?.name ?? "none",
-      dims: embedder?.dims ?? store.dims,
-      lastCrawl: {
-        startedAt,
-        finishedAt,
-        ok: progress.ok,
-        skipped: progress.skipped,
-        failed: progress.failed,
-      },
-    };
+  for (const url of plan.held) {
+    const reason = `not reached, kept: ${plan.heldBecause} (--prune removes it)`;
+    hooks.onRecord?.({ url, status: "held", reason });
+  }
+  if (startCheck.siteAnswers || input.prune) await deleteNotFound();
+  else if (notFound.length) {
+    plan.heldBecause ??= "the site answered 404 to every page this crawl asked for";
+    for (const url of notFound) {
+      plan.held.push(url);
+      const reason = "answered 404, kept: the site served no page in this crawl (--prune removes it)";
+      hooks.onRecord?.({ url, status: "held", reason });
+    }
+  }
+  // A site whose pages were all unchanged stored none now, but is indexed all the same.
+  if (!registered && storedHashes.size > 0) register();
+  recordCrawl(index.dataDir, site, {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    ok: progress.ok,
+    skipped: progress.skipped,
+    failed: progress.failed,
   });
   return {
     site,
     pages: { ok: progress.ok, skipped: progress.skipped, failed: progress.failed },
     chunks: progress.chunks,
     embedded,
-    removed: removed.length,
+    removed: plan.remove.length,
+    held: plan.held.length,
+    ...(plan.heldBecause ? { heldBecause: plan.heldBecause } : {}),
     durationMs: Date.now() - started,
     problems,
     skipped,

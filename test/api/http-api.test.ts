@@ -319,7 +319,7 @@ describe("HTTP API over app.request (sample site, real LanceDB)", () => {
     });
     try {
       const first = createCrawlJobs(fx.index, { egress: LOOPBACK_ALLOWED });
-      const job = await first.start({ url: `${slow.url}/guides/`, maxPages: 3 });
+      const job = await first.start({ url: `${slow.url}/guides/deploying.html`, maxPages: 3 });
       await new Promise((r) => setTimeout(r, 200));
       await first.close();
       expect(["queued", "running"]).toContain(first.get(job.id).state);

@@ -31,11 +31,18 @@ Options:
   --from-llms-txt    also seed the crawl with the links of the site's llms.txt
   --fresh            forget the saved crawl state and start over (by default an interrupted crawl
                      resumes, and a finished one is re-crawled incrementally with conditional requests)
+  --prune            remove the stored pages this crawl did not reach even when it reached fewer than
+                     half of them (by default such a crawl keeps them and reports them as held)
   --report FILE      write one JSON line per URL
   --json             print one JSON summary object on stdout
   --config FILE      JSON config file (default ./agentweb.config.json when present)
 
-Exit codes: 0 all pages stored; 1 finished with problems (pages failed); 2 could not crawl.`;
+A complete crawl removes the stored pages it no longer reaches, unless it reached fewer than half
+of them or found no page at all: then it keeps them (a mistyped URL or a broken site is not a site
+that lost its pages) and says so; --prune removes them anyway.
+
+Exit codes: 0 all pages stored; 1 finished with problems (pages failed, or unreached pages held);
+2 could not crawl (bad usage, or the start URL cannot be fetched: nothing is changed then).`;
 
 /** `agentweb crawl URL`: crawl, index, summarise. */
 export async function crawlCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -55,6 +62,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     header: { type: "string", multiple: true },
     cookie: { type: "string" },
     fresh: { type: "boolean" },
+    prune: { type: "boolean" },
     "from-llms-txt": { type: "boolean" },
     budget: { type: "string", multiple: true },
   });
@@ -99,25 +107,37 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
   try {
     const summary = await crawlSite(
       index,
-      { url, signal: abort.signal, ...(values.fresh ? { fresh: true } : {}) },
+      {
+        url,
+        signal: abort.signal,
+        ...(values.fresh ? { fresh: true } : {}),
+        ...(values.prune ? { prune: true } : {}),
+      },
       {
         onProgress: (p) => line.update(p),
         ...(report ? { onRecord: (r) => appendFileSync(report, `${JSON.stringify(r)}\n`) } : {}),
       },
     );
     line.done();
-    const { site, pages, chunks, durationMs, removed } = summary;
+    const { site, pages, chunks, durationMs, removed, held } = summary;
     const pagesPerSecond = Math.round((pages.ok / Math.max(0.001, durationMs / 1000)) * 100) / 100;
-    if (values.json) io.out(JSON.stringify({ site, pages, chunks, removed, durationMs, pagesPerSecond }));
-    else {
+    if (held > 0) {
+      io.stderr.write(
+        `warning: kept ${held} stored page${held === 1 ? "" : "s"} this crawl did not reach: ${summary.heldBecause}; if they are really gone, crawl again with --prune\n`,
+      );
+    }
+    if (values.json) {
+      const heldOut = held > 0 ? { held, heldBecause: summary.heldBecause } : {};
+      io.out(JSON.stringify({ site, pages, chunks, removed, ...heldOut, durationMs, pagesPerSecond }));
+    } else {
       io.out(
-        `site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed${removed ? `, ${removed} removed (no longer on the site)` : ""}; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`,
+        `site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed${removed ? `, ${removed} removed (no longer on the site)` : ""}${held ? `, ${held} not reached but kept` : ""}; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`,
       );
       for (const s of summary.skipped) io.out(`  skipped ${s.url}: ${s.reason}`);
       for (const p of summary.problems) io.out(`  failed  ${p.url}: ${p.code} ${p.message}`);
       io.out(`search it: agentweb search "your question" --data ${config.data}`);
     }
-    return pages.failed > 0 ? 1 : 0;
+    return pages.failed > 0 || held > 0 ? 1 : 0;
   } finally {
     line.done();
     process.off("SIGINT", onSignal);
