@@ -164,6 +164,11 @@ export function createIndexWriter(options: {
       await drain(false);
       return pending.length;
     },
+    /** Removes a stored page, in order with the commits before it. */
+    async deletePage(url: string): Promise<void> {
+      check();
+      await commit(() => store.deletePage(url));
+    },
     /** Writes the pages added so far (they are then searchable and survive a crash). */
     async flush(): Promise<void> {
       await flush();

@@ -104,6 +104,7 @@ export async function crawlSite(
     ...state,
     ...definedOnly(input.limits),
     startUrl: input.url,
+    storedHashes,
     ...(input.signal ? { signal: input.signal } : {}),
   };
   const seen = createSeenPages();
@@ -111,7 +112,7 @@ export async function crawlSite(
   // 404s wait until the site has served some page: a site failing as a whole is not every page gone.
   const notFound: string[] = [];
   const deleteNotFound = async () => {
-    for (const url of notFound.splice(0)) await store.deletePage(url);
+    for (const url of notFound.splice(0)) await writer.deletePage(url);
   };
   let registered = false;
   const register = () => {
@@ -173,7 +174,7 @@ export async function crawlSite(
   const candidates = [...storedHashes.keys()].filter((url) => scope.check(url, 0) === undefined);
   const plan = seen.plan(candidates, end, { prune: input.prune ?? false });
   for (const url of plan.remove) {
-    await store.deletePage(url);
+    await writer.deletePage(url);
     hooks.onRecord?.({ url, status: "removed", reason: "no longer reached by a complete crawl of the site" });
   }
   for (const url of plan.held) {
