@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ZodError } from "zod";
-import { type Config, configFromEnv, resolveConfig } from "../../schemas/config.js";
+import { CONFIG_ENV, type Config, configFromEnv, resolveConfig } from "../../schemas/config.js";
 import { AgentwebError } from "../../schemas/errors.js";
+import { toErrorView } from "../ops/error-view.js";
+import { flagName } from "./args.js";
 
 const DEFAULT_CONFIG_FILE = "agentweb.config.json";
 
@@ -27,13 +29,23 @@ export function loadConfig(input: {
       });
     }
   }
+  const env = configFromEnv(input.env);
   try {
-    return resolveConfig({ file, env: configFromEnv(input.env), flags: input.flags });
+    return resolveConfig({ file, env, flags: input.flags });
   } catch (err) {
-    if (err instanceof ZodError) {
-      const issues = err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new AgentwebError("BAD_USAGE", `invalid configuration: ${issues}`, { cause: err });
-    }
-    throw err;
+    if (!(err instanceof ZodError)) throw err;
+    const given = (layer: object | undefined, key: string) =>
+      layer !== undefined && (layer as Record<string, unknown>)[key] !== undefined;
+    // A bad value is named where the user wrote it: the flag, else the variable, else the file.
+    const field = (p: readonly PropertyKey[]) => {
+      const key = String(p[0]);
+      if (given(input.flags, key)) return flagName(p);
+      if (given(env, key)) return CONFIG_ENV[key as keyof Config];
+      return path ? `${p.map(String).join(".")} in ${path}` : p.map(String).join(".");
+    };
+    const defined = (o: object | undefined) =>
+      Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+    const merged = { ...defined(file), ...defined(env), ...defined(input.flags) };
+    throw new AgentwebError("BAD_USAGE", toErrorView(err, { field, input: merged }).message, { cause: err });
   }
 }

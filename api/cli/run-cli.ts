@@ -1,5 +1,6 @@
-import { isAgentwebError } from "../../schemas/errors.js";
+import { toErrorView } from "../ops/error-view.js";
 import { VERSION } from "../version.js";
+import { flagName } from "./args.js";
 import type { CommandIo } from "./commands/command.js";
 
 const HELP = `agentweb ${VERSION}: turns docs sites into clean, cited, searchable markdown for AI agents
@@ -41,8 +42,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /**
- * Runs the CLI and returns its exit code. Errors become one line on stderr: agentweb errors with
- * their code, anything unexpected without a stack trace (set AGENTWEB_DEBUG=1 to see it).
+ * Runs the CLI and returns its exit code. Errors become one line on stderr through the error view
+ * HTTP and MCP use too (bad input names the flag: `--mode must be one of text, vector, hybrid (got
+ * "fuzzy")`), with their code; anything unexpected keeps its first line but never its stack (set
+ * AGENTWEB_DEBUG=1 to see it): the user runs the CLI on their own machine.
  *
  * @example process.exitCode = await runCli(process.argv.slice(2), io);
  */
@@ -71,9 +74,11 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     const run = await load();
     return await run(rest, io);
   } catch (err) {
-    const message = isAgentwebError(err)
-      ? `${err.message} [${err.code}]`
-      : `unexpected error: ${(err as Error)?.message ?? err}`;
+    const view = toErrorView(err, { field: flagName });
+    const message =
+      view.code === "INTERNAL"
+        ? `unexpected error: ${String((err as Error)?.message ?? err).split("\n")[0]}`
+        : `${view.message} [${view.code}]`;
     io.stderr.write(`agentweb ${command}: ${message}\n`);
     if (io.env.AGENTWEB_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ""}\n`);
     return 2;

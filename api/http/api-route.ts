@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { z } from "zod";
 import { AgentwebError } from "../../schemas/errors.js";
+import { parseInput } from "../ops/error-view.js";
 import { requireScope } from "./auth.js";
 
 /** Who may call a route (DESIGN.md *Access*). */
@@ -55,9 +56,9 @@ export function addRoute<Q extends z.ZodType, P extends z.ZodType, B extends z.Z
   const honoPath = spec.path.replace(/\{([^}]+)\}/g, ":$1");
   const guards = spec.access === "public" ? [] : [requireScope(spec.access)];
   app.on([spec.method.toUpperCase()], [honoPath], ...guards, async (c) => {
-    const query = spec.query ? spec.query.parse(c.req.query()) : {};
-    const params = spec.params ? spec.params.parse(c.req.param()) : {};
-    const body = spec.body ? spec.body.parse(await readJson(c)) : undefined;
+    const query = spec.query ? parseInput(spec.query, c.req.query()) : {};
+    const params = spec.params ? parseInput(spec.params, c.req.param()) : {};
+    const body = spec.body ? parseInput(spec.body, await readJson(c)) : undefined;
     return handler(c, { query, params, body } as RouteInput<z.output<Q>, z.output<P>, z.output<B>>);
   });
 }

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { ZodError } from "zod";
-import { AgentwebError, type ErrorCode } from "../../schemas/errors.js";
+import type { ErrorCode } from "../../schemas/errors.js";
+import { toErrorView } from "../ops/error-view.js";
 
 /** An RFC 9457 problem document with agentweb's stable `code`. */
 export interface Problem {
@@ -13,18 +13,16 @@ export interface Problem {
 }
 
 /**
- * Maps any thrown value to a problem: agentweb errors keep their code and status, schema errors
- * become 400 with each issue listed, anything else is a 500 whose details stay in the log.
+ * Maps any thrown value to a problem through the error view the CLI and MCP share: agentweb
+ * errors keep their code and status, schema errors become 400 with each issue listed under the
+ * parameter's name, anything else is a 500 whose details stay in the log.
  *
  * @example toProblem(new AgentwebError("NOT_FOUND", "no stored page")) // { status: 404, code: "NOT_FOUND", … }
  */
 export function toProblem(err: unknown): Problem {
-  if (err instanceof ZodError) {
-    const errors = err.issues.map((i) => ({ path: i.path.join(".") || "(input)", message: i.message }));
-    return problem("INVALID_INPUT", 400, errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors);
-  }
-  if (err instanceof AgentwebError) return problem(err.code, err.status, err.message);
-  return problem("INTERNAL", 500, "internal error");
+  const view = toErrorView(err);
+  const errors = view.issues?.map((i) => ({ path: i.field, message: i.message }));
+  return problem(view.code, view.status, view.message, errors);
 }
 
 function problem(code: ErrorCode, status: number, detail: string, errors?: Problem["errors"]): Problem {

@@ -24,7 +24,7 @@ import { searchDocs } from "../ops/search-docs.js";
 import { listSites } from "../ops/sites.js";
 import { registerAuditTool } from "./audit-tool.js";
 import { registerLlmsTxtTools } from "./llms-txt-tools.js";
-import { textAndData, toolResult } from "./tool-result.js";
+import { textAndData, toolResult, wordArgumentErrors } from "./tool-result.js";
 
 /** A page returned to a model is cut here unless it asks for more: tokens per response are limited. */
 const DEFAULT_PAGE_TOKENS = 10_000;
@@ -56,6 +56,7 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
         "agentweb serves indexed documentation sites as clean, cited markdown. Prefer get_context for answering a question (small, budgeted, cited); search_docs to find pages; fetch_page to read one page. Cite the url#anchor sources you use.",
     },
   );
+  wordArgumentErrors(server);
 
   server.registerTool(
     "search_docs",

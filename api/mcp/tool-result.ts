@@ -1,6 +1,7 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { ZodError } from "zod";
-import { isAgentwebError } from "../../schemas/errors.js";
+import { z } from "zod";
+import { toErrorView } from "../ops/error-view.js";
 
 /**
  * Runs a tool body and turns failures into MCP tool errors (`isError: true`) whose text starts
@@ -13,13 +14,42 @@ export async function toolResult(body: () => Promise<CallToolResult>): Promise<C
   try {
     return await body();
   } catch (err) {
-    let text = "INTERNAL: internal error";
-    if (isAgentwebError(err)) text = `${err.code}: ${err.message}`;
-    else if (err instanceof ZodError) {
-      text = `INVALID_INPUT: ${err.issues.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ")}`;
-    }
-    return { isError: true, content: [{ type: "text", text }] };
+    return { isError: true, content: [{ type: "text", text: errorText(err) }] };
   }
+}
+
+/** A tool error's text: the error view's code and line, as HTTP's problem detail words it. */
+function errorText(err: unknown): string {
+  const view = toErrorView(err);
+  return `${view.code}: ${view.message}`;
+}
+
+/** The part of McpServer that checks a tool's arguments before the tool runs (not public API). */
+interface ArgumentCheck {
+  validateToolInput?: (tool: { inputSchema?: unknown }, args: unknown, name: string) => Promise<unknown>;
+}
+
+/**
+ * Words the SDK's own argument checks like every other agentweb error. The SDK validates a
+ * tool's arguments against its input schema before the tool body runs and answers a failure with
+ * its own multi-line list of zod messages; here the same schema checks them first, and a failure
+ * becomes the tool error `INVALID_INPUT: k must be at least 1 (got 0)`, the line HTTP gives for
+ * `k=0`. Where the SDK no longer has the hook, its own wording stays (a test notices).
+ *
+ * @example const server = new McpServer(info); wordArgumentErrors(server);
+ */
+export function wordArgumentErrors(server: McpServer): void {
+  const sdk = server as unknown as ArgumentCheck;
+  const check = sdk.validateToolInput?.bind(server);
+  if (!check) return;
+  sdk.validateToolInput = async (tool, args, name) => {
+    if (tool.inputSchema instanceof z.ZodType) {
+      const result = tool.inputSchema.safeParse(args ?? {}, { reportInput: true });
+      // A plain Error: the SDK turns it into a tool error with exactly this text.
+      if (!result.success) throw new Error(errorText(result.error));
+    }
+    return check(tool, args, name);
+  };
 }
 
 /**

@@ -50,6 +50,26 @@ describe("bad input gets one clear line and the right exit code", () => {
     oneLine(res.stderr);
   });
 
+  it.each([
+    [
+      ["search", "x", "--mode", "fuzzy"],
+      'agentweb search: --mode must be one of text, vector, hybrid (got "fuzzy")',
+    ],
+    [["search", "x", "-k", "0"], "agentweb search: -k must be at least 1 (got 0)"],
+    [["context", "q", "--max-tokens", "5"], "agentweb context: --max-tokens must be at least 16 (got 5)"],
+    [
+      ["crawl", "http://127.0.0.1/", "--max-pages", "-3"],
+      "agentweb crawl: --max-pages must be at least 1 (got -3)",
+    ],
+    [["search", "x", "-k", "lots"], 'agentweb search: -k must be a whole number (got "lots")'],
+  ])("a bad flag value → one line naming the flag and what it accepts, exit 2: %j", async (args, line) => {
+    const res = await runCli([...args, "--data", join(tmp.path, "flags")]);
+    expect(res.code).toBe(2);
+    oneLine(res.stderr);
+    expect(res.stderr.startsWith(`${line} [`)).toBe(true);
+    expect(res.stderr).not.toMatch(/[{}]|ambiguous/);
+  });
+
   it("search on a missing index → exit 2", async () => {
     const res = await runCli(["search", "anything", "--data", join(tmp.path, "missing")]);
     expect(res.code).toBe(2);

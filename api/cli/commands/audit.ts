@@ -4,6 +4,7 @@ import { renderAuditMarkdown } from "../../../crawler/audit/report-markdown.js";
 import { AuditRequest } from "../../../schemas/audit.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import { auditSite, DEFAULT_AUDIT_PAGES } from "../../ops/audit-site.js";
+import { parseInput } from "../../ops/error-view.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import type { CommandIo } from "./command.js";
@@ -52,14 +53,13 @@ export async function auditCommand(argv: string[], io: CommandIo): Promise<numbe
   if (!FORMATS.includes(format))
     throw new AgentwebError("BAD_USAGE", `--format takes md, json or html (got ${format})`);
   const failUnder = intFlag("fail-under", values["fail-under"]);
-  const parsed = AuditRequest.safeParse({
+  const request = parseInput(AuditRequest, {
     url: positionals[0],
     maxPages: intFlag("max-pages", values["max-pages"]),
   });
-  if (!parsed.success) throw new AgentwebError("BAD_USAGE", parsed.error.issues[0]?.message ?? "bad input");
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const live = io.stderr.isTTY === true;
-  const report = await auditSite(parsed.data, {
+  const report = await auditSite(request, {
     userAgent: config.userAgent,
     timeoutMs: Math.min(config.requestTimeoutMs, 20_000),
     maxBytes: config.maxBodyBytes,

@@ -1,4 +1,6 @@
+import { ContextRequest } from "../../../schemas/context.js";
 import { AgentwebError } from "../../../schemas/errors.js";
+import { parseInput } from "../../ops/error-view.js";
 import { getContext } from "../../ops/get-context.js";
 import { openIndex } from "../../ops/index-handle.js";
 import { intFlag, parseCommandArgs } from "../args.js";
@@ -32,17 +34,20 @@ export async function contextCommand(argv: string[], io: CommandIo): Promise<num
   }
   const q = positionals.join(" ").trim();
   if (!q) throw new AgentwebError("BAD_USAGE", "context needs a question (see agentweb context --help)");
+  const input = {
+    q,
+    maxTokens: intFlag("max-tokens", values["max-tokens"]),
+    site: values.site,
+    path: values.path,
+    mode: values.mode as never,
+    format: values.json ? ("json" as const) : ("markdown" as const),
+  };
+  // Bad flags are refused before the index is opened.
+  parseInput(ContextRequest, input);
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const index = await openIndex(config, { write: false, owner: "context" });
   try {
-    const pack = await getContext(index, {
-      q,
-      maxTokens: intFlag("max-tokens", values["max-tokens"]),
-      site: values.site,
-      path: values.path,
-      mode: values.mode as never,
-      format: values.json ? "json" : "markdown",
-    });
+    const pack = await getContext(index, input);
     if (values.json) io.out(JSON.stringify(pack));
     else io.out(pack.parts.length ? (pack.markdown ?? "") : "no passages matched");
     return 0;

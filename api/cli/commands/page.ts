@@ -2,6 +2,7 @@ import { markdownToPlainText } from "../../../crawler/markdown/plain-text.js";
 import { PageRequest } from "../../../schemas/api.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import type { Page } from "../../../schemas/page.js";
+import { parseInput } from "../../ops/error-view.js";
 import { fetchFreshPage } from "../../ops/fetch-fresh.js";
 import { getPage } from "../../ops/get-page.js";
 import { openIndex } from "../../ops/index-handle.js";
@@ -32,18 +33,11 @@ export async function pageCommand(argv: string[], io: CommandIo): Promise<number
   }
   if (positionals.length !== 1)
     throw new AgentwebError("BAD_USAGE", "page takes exactly one URL (see agentweb page --help)");
-  const request = PageRequest.safeParse({
+  const { url, format, fresh } = parseInput(PageRequest, {
     url: positionals[0],
     format: values.json ? "json" : values.format,
     fresh: values.fresh,
   });
-  if (!request.success) {
-    throw new AgentwebError(
-      "BAD_USAGE",
-      request.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-    );
-  }
-  const { url, format, fresh } = request.data;
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const page = fresh ? await freshPage(config, url) : await storedPage(config, url);
   if (format === "json") io.out(JSON.stringify(page));

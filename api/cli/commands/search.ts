@@ -1,4 +1,6 @@
 import { AgentwebError } from "../../../schemas/errors.js";
+import { SearchRequest } from "../../../schemas/search.js";
+import { parseInput } from "../../ops/error-view.js";
 import { openIndex } from "../../ops/index-handle.js";
 import { searchDocs } from "../../ops/search-docs.js";
 import { intFlag, parseCommandArgs } from "../args.js";
@@ -33,17 +35,20 @@ export async function searchCommand(argv: string[], io: CommandIo): Promise<numb
   }
   const q = positionals.join(" ").trim();
   if (!q) throw new AgentwebError("BAD_USAGE", "search needs a query (see agentweb search --help)");
+  const input = {
+    q,
+    k: intFlag("k", values.k),
+    site: values.site,
+    path: values.path,
+    mode: values.mode as never,
+    group: values.group as never,
+  };
+  // Bad flags are refused before the index is opened; the mode's default is the config's (searchDocs).
+  parseInput(SearchRequest, input);
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const index = await openIndex(config, { write: false, owner: "search" });
   try {
-    const { hits } = await searchDocs(index, {
-      q,
-      k: intFlag("k", values.k),
-      site: values.site,
-      path: values.path,
-      mode: values.mode as never,
-      group: values.group as never,
-    });
+    const { hits } = await searchDocs(index, input);
     if (values.json) {
       io.out(JSON.stringify({ hits }));
       return 0;
