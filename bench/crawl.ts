@@ -1,22 +1,22 @@
 /**
  * Crawl throughput on Debian's postgresql-doc-15 HTML (1169 DocBook pages) served on 127.0.0.1,
- * three rows from one run:
- * - `agentweb crawl`: the path a user runs (crawlSite: crawl, chunk, embed, LanceDB writes, index
- *   builds) into a fresh data dir, with the default embedder;
- * - the crawler alone (robots.txt, fetch, extract, markdown) with the same options;
+ * three rows from one run, all on the built code in dist/ (run `make build` first), where the
+ * extraction workers run as they do for a user:
+ * - `agentweb crawl`: the CLI a user runs (crawl, chunk, embed, LanceDB writes, index builds) into
+ *   a fresh data dir, with the default embedder, timed from outside;
+ * - the crawler alone (robots.txt, fetch, extract, markdown) with the same options, in-process;
  * - a bare fetch loop over the same URLs with the same concurrency (the ceiling).
  * HTTP mode, rendering off; the per-host delay is 0 for this loopback run (a real crawl waits
  * 250 ms between requests to a host by default).
  *
  * Run: npx tsx bench/crawl.ts [--dir DIR] [--max-pages N] [--embedder static|none|bundled]
  */
+import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { crawlSite } from "../api/ops/crawl-site.js";
-import { crawlerOptions } from "../api/ops/crawler-options.js";
-import { openIndex } from "../api/ops/index-handle.js";
-import { crawl } from "../crawler/crawl.js";
-import { resolveConfig } from "../schemas/config.js";
+import { parseArgs, promisify } from "node:util";
+import type * as CrawlerOptions from "../api/ops/crawler-options.js";
+import type * as Crawl from "../crawler/crawl.js";
+import type * as ConfigSchema from "../schemas/config.js";
 import { serveSite } from "../test/helpers/serve-site.js";
 import { tempDir } from "../test/helpers/temp-dir.js";
 import { debianDocs } from "./debian-docs.js";
@@ -29,6 +29,16 @@ const { values } = parseArgs({
     embedder: { type: "string", default: "static" },
   },
 });
+
+// The built modules: under tsx, worker threads cannot load the TypeScript worker and extraction
+// would run in the main thread, which is not what a user gets.
+const dist = new URL("../dist/", import.meta.url);
+const { crawl } = (await import(new URL("crawler/crawl.js", dist).href)) as typeof Crawl;
+const { crawlerOptions } = (await import(
+  new URL("api/ops/crawler-options.js", dist).href
+)) as typeof CrawlerOptions;
+const { resolveConfig } = (await import(new URL("schemas/config.js", dist).href)) as typeof ConfigSchema;
+const cli = new URL("../bin/agentweb.js", import.meta.url).pathname;
 
 const site = await serveSite(
   values.dir ?? debianDocs("postgresql-doc-15", "usr/share/doc/postgresql-doc-15/html"),
@@ -48,11 +58,17 @@ try {
   });
   const rate = (pages: number, ms: number) => (pages / (ms / 1000)).toFixed(1);
 
-  const index = await openIndex(config, { write: true, owner: "bench" });
   const t0 = performance.now();
-  const summary = await crawlSite(index, { url: startUrl });
+  // Asynchronously: the site is served from this process.
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [cli, "crawl", startUrl, "--json", "--data", config.data, "--embedder", config.embedder]
+      .concat(["--max-pages", String(config.maxPages), "--max-depth", "50"])
+      .concat(["--delay-ms", "0", "--render", "never"]),
+    { encoding: "utf8", env: { ...process.env, LANCEDB_LOG: "error" }, maxBuffer: 1 << 28 },
+  );
+  const summary = JSON.parse(stdout) as { pages: { ok: number }; chunks: number };
   const fullMs = performance.now() - t0;
-  await index.close();
 
   const urls: string[] = [];
   const counts = { page: 0, skipped: 0, failed: 0 };
@@ -83,7 +99,7 @@ try {
     `postgresql-doc-15 on 127.0.0.1, concurrency ${config.concurrency}, ${config.extractWorkers} extraction workers, embedder ${config.embedder}, per-host delay 0`,
     [
       {
-        run: "agentweb crawl (crawlSite: crawl, chunk, embed, store)",
+        run: "agentweb crawl (CLI: crawl, chunk, embed, store)",
         pages: summary.pages.ok,
         chunks: summary.chunks,
         seconds: (fullMs / 1000).toFixed(1),
