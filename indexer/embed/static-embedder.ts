@@ -35,13 +35,16 @@ export function createStaticEmbedder(options: { tablePath?: string } = {}): Embe
     return ids;
   };
   const embedOne = (text: string): Float32Array => {
-    const v = new Float32Array(dims);
+    // Each distinct piece is added once, scaled by its count: a chunk repeats its words.
+    const counts = new Map<number, number>();
     for (const word of text.split(/\s+/)) {
       if (!word) continue;
-      for (const id of piecesOf(word)) {
-        const at = id * dims;
-        for (let d = 0; d < dims; d++) v[d]! += rows[at + d]!;
-      }
+      for (const id of piecesOf(word)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const v = new Float32Array(dims);
+    for (const [id, count] of counts) {
+      const at = id * dims;
+      for (let d = 0; d < dims; d++) v[d]! += count * rows[at + d]!;
     }
     let norm = 0;
     for (let d = 0; d < dims; d++) norm += v[d]! ** 2;
