@@ -8,6 +8,9 @@
  */
 const IDENTIFIER = /[\p{L}\p{N}]+(?:(?:_|\.|::|-)[\p{L}\p{N}]+)+|[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*/gu;
 
+/** What a word must contain to hold an identifier: a cheap test before the full pattern. */
+const MAY_HOLD_IDENTIFIER = /[_.:-]|\p{Ll}\p{Lu}/u;
+
 /** Lower→upper and acronym→word boundaries: `parseHTTPRequest` → parse HTTP Request. */
 const CASE_BOUNDARY = /(?<=\p{Ll}|\p{N})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 
@@ -20,7 +23,12 @@ const CASE_BOUNDARY = /(?<=\p{Ll}|\p{N})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u
  */
 export function identifierVariants(text: string): string {
   const extra = new Set<string>();
-  for (const [match] of text.matchAll(IDENTIFIER)) {
+  // Identifiers never span white space: only the few words that may hold one meet the pattern.
+  const matches = text
+    .split(/\s+/)
+    .filter((word) => MAY_HOLD_IDENTIFIER.test(word))
+    .flatMap((word) => [...word.matchAll(IDENTIFIER)].map(([m]) => m));
+  for (const match of matches) {
     // Sentence punctuation ("end.Next", "well-known") is not code: dotted/dashed forms count only
     // when lowercase and not plain prose hyphenation of two long words.
     const parts = match.split(/_|\.|::|-/);
