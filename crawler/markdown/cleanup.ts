@@ -4,6 +4,7 @@
  * runs of blank lines collapsed. Fenced code is left verbatim (except invisible characters).
  */
 import { stripInvisible } from "../extract/text-hygiene.js";
+import { type LinkSyntax, replaceLinks } from "./link-syntax.js";
 import { stripTableMarkers } from "./tables.js";
 
 /**
@@ -26,13 +27,10 @@ export function cleanupMarkdown(markdown: string): string {
     if (open) {
       fence = open[1];
       blank = 0;
-      out.push(raw.replace(/\s+$/, ""));
+      out.push(raw.trimEnd());
       continue;
     }
-    const line = raw
-      .replace(/\u00A0/g, " ")
-      .replace(/(?<!!)\[\s*\]\([^)]*\)/g, "")
-      .replace(/\s+$/, "");
+    const line = replaceLinks(raw.replace(/\u00A0/g, " "), EMPTY_LINK, () => "").trimEnd();
     if (/^[\s¶🔗§]+$/u.test(line) || line === "") {
       blank++;
       if (blank === 1) out.push("");
@@ -41,6 +39,18 @@ export function cleanupMarkdown(markdown: string): string {
     blank = 0;
     out.push(line);
   }
-  const text = out.join("\n").replace(/^\n+/, "").replace(/\n+$/, "");
+  const text = trimNewlines(out.join("\n"));
   return text ? `${text}\n` : "";
+}
+
+/** `[](url)` (not an image): an empty link left by a removed icon. */
+const EMPTY_LINK: LinkSyntax = { image: "not-image", blankText: true };
+
+/** Leading and trailing newlines off, by index: `/\n+$/` rescans every newline run in the text. */
+function trimNewlines(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === "\n") start++;
+  while (end > start && text[end - 1] === "\n") end--;
+  return text.slice(start, end);
 }

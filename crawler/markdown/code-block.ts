@@ -42,7 +42,7 @@ export function codeText(pre: Element): string {
   return out
     .replace(/\u00A0/g, " ")
     .replace(/^\n+/, "")
-    .replace(/\s+$/, "");
+    .trimEnd();
 }
 
 /**
@@ -51,9 +51,24 @@ export function codeText(pre: Element): string {
  * @example fence("x = 1", "python") // "```python\nx = 1\n```"
  */
 export function fence(code: string, language: string): string {
-  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
-  const marks = "`".repeat(Math.max(3, longest + 1));
+  const marks = "`".repeat(Math.max(3, longestBacktickRun(code) + 1));
   return `${marks}${language}\n${code}\n${marks}`;
+}
+
+/**
+ * Length of the longest run of backticks in `text` (a loop: spreading every run into Math.max
+ * overflows the call stack on a page with 100k of them).
+ *
+ * @example longestBacktickRun("a ``b`` c") // 2
+ */
+export function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = text.charCodeAt(i) === 96 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
 }
 
 /**

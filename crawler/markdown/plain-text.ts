@@ -2,6 +2,14 @@
  * Markdown → plain text, for measuring how much readable text a page has (thin/JS checks) and for
  * word-level scoring against plain-text ground truth.
  */
+import { type LinkSyntax, replaceLinks } from "./link-syntax.js";
+
+/** Link and image text is kept (escaped brackets included); the URL goes. */
+const LINK: LinkSyntax = { escapes: true, maxText: 1000, urlNoSpace: true, maxUrl: 4000 };
+const IMAGE: LinkSyntax = { ...LINK, image: true };
+/** `[](url)`: an empty link, nothing to read. */
+const EMPTY_LINK: LinkSyntax = { blankText: true, maxText: 10, urlNoSpace: true, maxUrl: 4000 };
+const keepText = (text: string): string => text;
 
 /**
  * Strips markdown syntax, keeping the words (code text, link text, image alt text).
@@ -9,24 +17,31 @@
  * @example markdownToPlainText("# Title\n\nSee [docs](https://x.test/).") // "Title\n\nSee docs."
  */
 export function markdownToPlainText(markdown: string): string {
-  return (
-    stripEmphasis(markdown)
-      .replace(/^\s*(`{3,}|~{3,}).*$/gm, "")
-      // Bounded link text and URL: unbounded classes were quadratic on runs of "[" or "](" . Link
-      // and alt text may hold escaped brackets ("[File: Reuters]" in a caption).
-      .replace(/!\[((?:\\.|[^\]\\\n]){0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
-      .replace(/\[((?:\\.|[^\]\\\n]){0,1000})\]\([^)\s]{0,4000}\)/g, "$1")
-      .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, "")
-      .replace(/^#{1,6}\s+/gm, "")
-      .replace(/^\s*(>\s?)+/gm, "")
-      .replace(/^\s*([-*+]|\d+[.)])\s+/gm, "")
-      .replace(/<br>/g, " ")
-      .replace(/\s*\|\s*/g, " ")
-      .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
-      .replace(/`/g, "")
-      .replace(/\n{3,}/g, "\n\n")
-      .trim()
-  );
+  // Line-local patterns throughout (`[^\S\n]`, not `\s`): a `^\s*` under the m flag runs on across
+  // blank lines and retries from each of them, which is quadratic on a long run of newlines.
+  const text = replaceLinks(
+    replaceLinks(stripEmphasis(markdown).replace(/^[^\S\n]*(`{3,}|~{3,}).*$/gm, ""), IMAGE, keepText),
+    LINK,
+    keepText,
+  )
+    .replace(/^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*(\|[^\S\n]*:?-{3,}:?[^\S\n]*)*\|?[^\S\n]*$/gm, "")
+    .replace(/^#{1,6}[^\S\n]+/gm, "")
+    .replace(/^[^\S\n]*(>[^\S\n]?)+/gm, "")
+    .replace(/^[^\S\n]*([-*+]|\d+[.)])[^\S\n]+/gm, "")
+    .replace(/<br>/g, " ");
+  return spaceAroundPipes(text)
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
+    .replace(/`/g, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** `\s*\|\s*` → " ", without a regex that rescans every whitespace run that has no pipe. */
+function spaceAroundPipes(text: string): string {
+  if (!text.includes("|")) return text;
+  const parts = text.split("|");
+  const last = parts.length - 1;
+  return parts.map((p, i) => (i === 0 ? p.trimEnd() : i === last ? p.trimStart() : p.trim())).join(" ");
 }
 
 /**
@@ -72,8 +87,10 @@ export function markdownToMainText(markdown: string, titleHeading?: string): str
   const first = /^(#{1,6}) ([^\n]*)\n+/.exec(markdown);
   const isTitle =
     first && (first[1] === "#" || (titleHeading !== undefined && first[2]!.trim() === titleHeading));
-  const body = (isTitle ? markdown.slice(first[0].length) : markdown)
-    .replace(/!\[(?:\\.|[^\]\\\n]){0,1000}\]\([^)\s]{0,4000}\)/g, "")
-    .replace(/\[\s{0,10}\]\([^)\s]{0,4000}\)/g, "");
+  const body = replaceLinks(
+    replaceLinks(isTitle ? markdown.slice(first[0].length) : markdown, IMAGE, () => ""),
+    EMPTY_LINK,
+    () => "",
+  );
   return markdownToPlainText(body);
 }

@@ -14,8 +14,9 @@
 import type TurndownService from "turndown";
 import type { Heading } from "../../schemas/page.js";
 import { admonitionKind, admonitionLabel, admonitionTitle, isAdmonitionTitle } from "./admonition.js";
-import { codeBlockMarkdown } from "./code-block.js";
+import { codeBlockMarkdown, longestBacktickRun } from "./code-block.js";
 import { headingAnchor } from "./heading-anchor.js";
+import { replaceLinks } from "./link-syntax.js";
 import {
   closestTable,
   isDataTable,
@@ -65,13 +66,22 @@ function resolveUrl(href: string, base: string): string | undefined {
   }
 }
 
+const EDGE_GLYPH = /^[\s¶#§🔗]$/u;
+
+/** Heading text: images out, links as their text, permalink glyphs at either end out. */
 function plainHeadingText(content: string): string {
-  return content
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s¶#§🔗]+|[\s¶#§🔗]+$/gu, "")
-    .trim();
+  const text = replaceLinks(
+    replaceLinks(content, { image: true, multiline: true }, () => ""),
+    { multiline: true },
+    (linkText) => linkText,
+  ).replace(/\s+/g, " ");
+  // By index: `[…]+$` retries from every glyph of a long run that does not end the text.
+  const chars = [...text];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && EDGE_GLYPH.test(chars[start]!)) start++;
+  while (end > start && EDGE_GLYPH.test(chars[end - 1]!)) end--;
+  return chars.slice(start, end).join("").trim();
 }
 
 function blockquote(text: string): string {
@@ -89,8 +99,7 @@ function blockquote(text: string): string {
 function inlineCodeMarkdown(el: Element, baseUrl: string): string {
   const code = spanText(el);
   if (!code) return "";
-  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
-  const marks = "`".repeat(longest + 1);
+  const marks = "`".repeat(longestBacktickRun(code) + 1);
   const pad = /^`|`$/.test(code) ? " " : "";
   const span = `${marks}${pad}${code}${pad}${marks}`;
   const links = el.querySelectorAll("a[href]");
@@ -324,11 +333,14 @@ export const MARKDOWN_RULES: readonly NamedRule[] = [
           const index = itemIndex(parent, node as Element);
           prefix = `${(Number.isFinite(start) ? start : 1) + index}. `;
         }
+        // Trailing newlines off by index: `/\n+$/` rescans every newline run (code in an item).
+        let end = content.length;
+        while (end > 0 && content[end - 1] === "\n") end--;
         const body = content
+          .slice(0, end)
           .replace(/^\n+/, "")
-          .replace(/\n+$/, "\n")
           .replace(/\n(?=.)/g, `\n${" ".repeat(prefix.length)}`);
-        return `${prefix}${body.replace(/\n$/, "")}${node.nextSibling ? "\n" : ""}`;
+        return `${prefix}${body}${node.nextSibling ? "\n" : ""}`;
       },
     }),
   },

@@ -88,9 +88,28 @@ export function isListTable(table: Element): boolean {
 export function listTableMarkdown(content: string): string {
   const items = content
     .split(/\n{2,}/)
-    .map((item) => item.replace(/\s*\n\s*/g, " ").trim())
+    .map((item) => joinLines(item).trim())
     .filter(Boolean);
   return `\n\n${items.map((item) => `- ${item}`).join("\n")}\n\n`;
+}
+
+/** `\s*\n\s*` → " " by index: the regex rescans every whitespace run that holds no newline. */
+function joinLines(text: string): string {
+  if (!text.includes("\n")) return text;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    if (!/\s/.test(text[i]!)) {
+      out += text[i++];
+      continue;
+    }
+    let j = i;
+    while (j < text.length && /\s/.test(text[j]!)) j++;
+    const run = text.slice(i, j);
+    out += run.includes("\n") ? " " : run;
+    i = j;
+  }
+  return out;
 }
 
 /**
@@ -196,8 +215,16 @@ export function tableMarkdown(content: string, table: Element): string {
   }
   const captionEl = [...table.children].find((c) => c.nodeName.toUpperCase() === "CAPTION");
   const caption = (captionEl?.textContent ?? "").replace(/\s+/g, " ").trim();
-  const line = (cells: string[]): string =>
-    `| ${cells.map((c) => c || " ").join(" | ")} |`.replace(/ {2,}\|/g, " |");
+  // Trailing spaces of a cell off by index (`/ {2,}\|/` retried from every space of a long run).
+  const line = (cells: string[]): string => {
+    let out = "|";
+    for (const cell of cells) {
+      let end = cell.length;
+      while (end > 0 && cell[end - 1] === " ") end--;
+      out += end > 0 ? ` ${cell.slice(0, end)} |` : " |";
+    }
+    return out;
+  };
   const [header, ...body] = rows;
   const out = [line(header!), line(header!.map(() => "---")), ...body.map(line)].join("\n");
   return `\n\n${caption ? `${caption}\n\n` : ""}${out}\n\n`;
