@@ -48,6 +48,8 @@ export interface CrawlOptions {
   storedHashes?: ReadonlyMap<string, string>;
   /** Extraction worker threads (default 0: extract in the crawl's thread). */
   extractWorkers?: number;
+  /** Time budget for extracting one page (default: the config's `extractTimeoutMs`). */
+  extractTimeoutMs?: number;
   /** Seed the crawl with the links of the site's llms.txt. */
   fromLlmsTxt?: boolean;
   /** Prefer a page's markdown twin (`.md`, rel=alternate, llms.txt) when it matches (default true). */

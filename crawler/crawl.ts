@@ -80,7 +80,10 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent, 
         fresh: options.fresh ?? false,
       })
     : undefined;
-  const pool = createExtractPool(options.extractWorkers ?? 0);
+  const pool = createExtractPool({
+    size: options.extractWorkers ?? 0,
+    ...(options.extractTimeoutMs !== undefined ? { timeoutMs: options.extractTimeoutMs } : {}),
+  });
   const queue = createWorkQueue(options.maxPages, (item) => state?.markSeen(item.url, item.depth));
   const ctx: CrawlContext = {
     options,

@@ -108,6 +108,8 @@ export const Config = z.object({
   budgets: list.pipe(z.array(z.string().regex(/^\/.*=\d+$/, "a budget is '/path/prefix/=N'"))).default([]),
   /** Worker threads for extraction during a crawl (0 = in the crawl's own thread). */
   extractWorkers: int(0, 16).default(2),
+  /** Time budget for extracting one page; past it the page fails with EXTRACT_TIMEOUT and the crawl goes on. */
+  extractTimeoutMs: int(50, 600_000).default(30_000),
   /** Seed crawls with the links of the site's llms.txt. */
   fromLlmsTxt: bool.default(false),
   /** The Chromium binary used for rendering. */
@@ -167,6 +169,7 @@ export const CONFIG_ENV = {
   cookie: "AGENTWEB_COOKIE",
   fromLlmsTxt: "AGENTWEB_FROM_LLMS_TXT",
   extractWorkers: "AGENTWEB_EXTRACT_WORKERS",
+  extractTimeoutMs: "AGENTWEB_EXTRACT_TIMEOUT_MS",
   budgets: "AGENTWEB_BUDGETS",
   chromiumPath: "AGENTWEB_CHROMIUM_PATH",
   apiKeys: "AGENTWEB_API_KEYS",

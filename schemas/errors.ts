@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   BODY_TOO_LARGE: { kind: "non-retryable", status: 413 },
   UNSUPPORTED_CONTENT: { kind: "non-retryable", status: 415 },
   NEEDS_JAVASCRIPT: { kind: "non-retryable", status: 422 },
+  /** Extracting the page took longer than its budget (`extractTimeoutMs`); the crawl goes on. */
+  EXTRACT_TIMEOUT: { kind: "non-retryable", status: 422 },
   ROBOTS_DISALLOWED: { kind: "blocked", status: 403 },
   EGRESS_BLOCKED: { kind: "blocked", status: 403 },
   RATE_LIMITED: { kind: "throttled", status: 429 },

@@ -27,7 +27,9 @@ export function crawlerOptions(config: Config, egress?: EgressPolicy): Partial<C
     retries: config.retries,
     chromiumPath: config.chromiumPath,
     fromLlmsTxt: config.fromLlmsTxt,
-    extractWorkers: config.extractWorkers,
+    // A crawl started over HTTP or MCP never extracts on the server's own thread.
+    extractWorkers: egress ? Math.max(1, config.extractWorkers) : config.extractWorkers,
+    extractTimeoutMs: config.extractTimeoutMs,
     ...(config.headers.length ? { originHeaders: headers } : {}),
     ...(config.cookie ? { cookie: config.cookie } : {}),
     ...(egress ? { egress } : {}),
