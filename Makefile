@@ -36,8 +36,14 @@ chromium:
 	  done; \
 	  $(APT_GET) install -y -qq chromium >/dev/null; }
 
-build: deps
+# Compiled only when a source changed since the last build (a tsc run costs seconds).
+BUILT := dist/.built
+SOURCES := $(shell find schemas crawler indexer api deploy types -name '*.ts' ! -name '*.test.ts' 2>/dev/null)
+$(BUILT): $(STAMP) $(SOURCES) tsconfig.json tsconfig.build.json
 	npx tsc -p tsconfig.build.json
+	touch $@
+
+build: $(BUILT)
 
 demo: build chromium
 	npx tsx test/demo/run-demo.ts

@@ -1,9 +1,6 @@
-import { createBundledEmbedder } from "../../indexer/embed/bundled-embedder.js";
 import { assertEmbedderMatches } from "../../indexer/embed/check-embedder.js";
 import type { Embedder } from "../../indexer/embed/embedder.js";
-import { createOnnxEmbedder, onnxModelDims } from "../../indexer/embed/onnx-embedder.js";
-import { createOpenAiEmbedder } from "../../indexer/embed/openai-embedder.js";
-import { createStaticEmbedder } from "../../indexer/embed/static-embedder.js";
+import { onnxModelDims } from "../../indexer/embed/onnx-embedder.js";
 import { type DataDir, openDataDir } from "../../indexer/store/data-dir.js";
 import { openStore, type Store } from "../../indexer/store/store.js";
 import { storedVectorWidth } from "../../indexer/store/vector-width.js";
@@ -91,7 +88,11 @@ function indexDims(config: Config): number {
  * @example const embedder = await startEmbedder(config);
  */
 export async function startEmbedder(config: Config): Promise<Embedder | undefined> {
-  if (config.embedder === "bundled") return createBundledEmbedder({ workers: config.embedWorkers });
+  // Each embedder is loaded when chosen: a text search should not pay for a model's libraries.
+  if (config.embedder === "bundled") {
+    const { createBundledEmbedder } = await import("../../indexer/embed/bundled-embedder.js");
+    return createBundledEmbedder({ workers: config.embedWorkers });
+  }
   if (config.embedder === "openai") {
     if (!config.embedderUrl || !config.embedderModel) {
       throw new AgentwebError(
@@ -99,6 +100,7 @@ export async function startEmbedder(config: Config): Promise<Embedder | undefine
         "embedder=openai needs embedderUrl and embedderModel (AGENTWEB_EMBEDDER_URL, AGENTWEB_EMBEDDER_MODEL)",
       );
     }
+    const { createOpenAiEmbedder } = await import("../../indexer/embed/openai-embedder.js");
     return createOpenAiEmbedder({
       baseUrl: config.embedderUrl,
       model: config.embedderModel,
@@ -113,10 +115,13 @@ export async function startEmbedder(config: Config): Promise<Embedder | undefine
         "embedder=onnx needs embedderModelPath (AGENTWEB_EMBEDDER_MODEL_PATH): a local model directory",
       );
     }
+    const { createOnnxEmbedder } = await import("../../indexer/embed/onnx-embedder.js");
     return createOnnxEmbedder({
       modelPath: config.embedderModelPath,
       allowRemote: config.embedderAllowRemote,
     });
   }
-  return config.embedder === "static" ? createStaticEmbedder() : undefined;
+  if (config.embedder !== "static") return undefined;
+  const { createStaticEmbedder } = await import("../../indexer/embed/static-embedder.js");
+  return createStaticEmbedder();
 }

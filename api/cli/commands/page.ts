@@ -3,7 +3,6 @@ import { PageRequest } from "../../../schemas/api.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import type { Page } from "../../../schemas/page.js";
 import { parseInput } from "../../ops/error-view.js";
-import { fetchFreshPage } from "../../ops/fetch-fresh.js";
 import { getPage } from "../../ops/get-page.js";
 import { openIndex } from "../../ops/index-handle.js";
 import { parseCommandArgs } from "../args.js";
@@ -62,6 +61,8 @@ async function storedPage(config: Parameters<typeof openIndex>[0], url: string):
 
 /** The user's own fetch: no egress guard. Stored only when this process can take the writer lock. */
 async function freshPage(config: Parameters<typeof openIndex>[0], url: string): Promise<Page> {
+  // Loaded here: the crawler's start-up is paid only by `--fresh`.
+  const { fetchFreshPage } = await import("../../ops/fetch-fresh.js");
   const index = await openIndex(config, { write: true, owner: "page" }).catch(() => undefined);
   if (!index) {
     // Locked by a server, or no index yet: fetch without storing, from a throwaway handle-free path.
