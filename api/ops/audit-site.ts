@@ -9,7 +9,7 @@ import { pagePathOfTwin } from "../../crawler/llms-txt/md-twin.js";
 import { createBrowserRenderer } from "../../crawler/render/browser-renderer.js";
 import { buildPublication } from "../../indexer/publish/build-publication.js";
 import type { AuditReport, AuditRequest } from "../../schemas/audit.js";
-import { AgentwebError } from "../../schemas/errors.js";
+import { Config } from "../../schemas/config.js";
 import type { Page } from "../../schemas/page.js";
 import { siteIdFor } from "../../schemas/site-id.js";
 
@@ -22,7 +22,28 @@ export interface AuditSiteOptions {
   /** Chromium for the JavaScript check; false skips rendering (the check then uses extractor signals). */
   chromiumPath: string | false;
   maxRenders?: number;
+  /**
+   * The crawl's politeness, from the config (`delayMs`, `concurrency`), raised by the site's
+   * Crawl-delay; the config's defaults when unset.
+   */
+  delayMs?: number;
+  concurrency?: number;
   onProgress?: (step: string, pages: number) => void;
+}
+
+const DEFAULTS = Config.parse({});
+/** Pages rendered at once: as in a crawl, two Chromium tabs. */
+const RENDER_TABS = 2;
+
+/**
+ * The options an audit takes from the config, so it reads a site as politely as a crawl would.
+ *
+ * @example auditSite({ url }, { ...callerFetchLimits(config), ...auditConfig(config), chromiumPath: config.chromiumPath });
+ */
+export function auditConfig(
+  config: Pick<Config, "delayMs" | "concurrency">,
+): Pick<AuditSiteOptions, "delayMs" | "concurrency"> {
+  return { delayMs: config.delayMs, concurrency: config.concurrency };
 }
 
 /** Default sample size (the issue's "up to N pages, default 50"). */
@@ -44,9 +65,8 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
   if (guard) await guard.check(input.url);
   const limits = { userAgent: o.userAgent, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes };
   const get = createAuditFetch({ ...limits, origin: new URL(input.url).origin, ...(guard ? { guard } : {}) });
-  const first = await get(input.url);
-  if (first.status === 0) throw new AgentwebError("UNREACHABLE", `cannot reach ${input.url}: ${first.error}`);
   const chromium = o.chromiumPath !== false && isExecutable(o.chromiumPath) ? o.chromiumPath : undefined;
+  // Started on first use: an unreachable site or one where no page runs a script never starts it.
   const renderer =
     chromium === undefined
       ? undefined
@@ -54,7 +74,7 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
           userAgent: o.userAgent,
           timeoutMs: o.timeoutMs,
           executablePath: chromium,
-          concurrency: 1,
+          concurrency: RENDER_TABS,
           ...(guard ? { guard } : {}),
         });
   try {
@@ -66,6 +86,9 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
         ? { render: (url: string) => withTimeout(renderer.render(url), o.timeoutMs * 2).then((r) => r.html) }
         : {}),
       ...(o.maxRenders !== undefined ? { maxRenders: o.maxRenders } : {}),
+      renderConcurrency: RENDER_TABS,
+      delayMs: o.delayMs ?? DEFAULTS.delayMs,
+      concurrency: o.concurrency ?? DEFAULTS.concurrency,
       limits,
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });

@@ -28,6 +28,8 @@ export interface LlmsTxtOutcome {
   fullTxt: boolean;
 }
 
+/** How llms.txt and its links are asked for: as an agent would, markdown first. */
+export const LLMS_ACCEPT = { accept: "text/markdown, text/plain;q=0.9, */*;q=0.5" };
 /** Links of llms.txt requested to find dead ones. */
 const MAX_LINKS_CHECKED = 100;
 /** Pages probed for a markdown version. */
@@ -48,16 +50,18 @@ const isText = (r: AuditResponse) => {
 export async function checkLlmsTxt(input: LlmsTxtInput): Promise<LlmsTxtOutcome> {
   const findings: AuditFinding[] = [];
   const add = (f: Omit<AuditFinding, "category">) => findings.push({ category: "llms-txt", ...f });
+  // Independent of llms.txt: asked for while llms.txt is read.
+  const markdownProbes = markdownVersions(input);
   const candidates = llmsTxtCandidates(input.startUrl);
   let found: AuditResponse | undefined;
   for (const url of candidates) {
-    const res = await input.get(url, { accept: "text/markdown, text/plain;q=0.9, */*;q=0.5" });
+    const res = await input.get(url, LLMS_ACCEPT);
     if (isText(res)) {
       found = res;
       break;
     }
   }
-  const markdown = await markdownVersions(input);
+  const markdown = await markdownProbes;
   if (!markdown.some((m) => m.ok)) {
     add({
       code: "no-markdown-versions",
@@ -179,12 +183,16 @@ async function checkLinkTargets(
   const links = report.llmsTxt.sections.flatMap((s) => s.links.map((l) => absolute(l.url, fileUrl)));
   const own = [...new Set(links.filter((l) => l.startsWith(`${origin}/`)))];
   const elsewhere = links.filter((l) => !l.startsWith(`${origin}/`));
-  const dead: AuditEvidence[] = [];
-  for (const link of own.slice(0, MAX_LINKS_CHECKED)) {
-    const res = await input.get(link, { accept: "text/markdown, text/plain;q=0.9, */*;q=0.5" });
-    if (res.status !== 200)
-      dead.push({ url: link, detail: res.error ?? `HTTP ${res.status}`, element: `listed in ${fileUrl}` });
-  }
+  const checked = await Promise.all(
+    own.slice(0, MAX_LINKS_CHECKED).map(async (link) => ({ link, res: await input.get(link, LLMS_ACCEPT) })),
+  );
+  const dead: AuditEvidence[] = checked
+    .filter(({ res }) => res.status !== 200)
+    .map(({ link, res }) => ({
+      url: link,
+      detail: res.error ?? `HTTP ${res.status}`,
+      element: `listed in ${fileUrl}`,
+    }));
   if (dead.length) {
     add({
       code: "llms-txt-dead-links",
@@ -236,8 +244,9 @@ function llmsTxtCandidates(startUrl: string): string[] {
   return out;
 }
 
-async function markdownVersions(input: LlmsTxtInput) {
-  const out: { url: string; ok: boolean; detail: string }[] = [];
+async function markdownVersions(
+  input: LlmsTxtInput,
+): Promise<{ url: string; ok: boolean; detail: string }[]> {
   // Spread over the sample: a site often has twins for its docs pages but not for its home or blog.
   const step = Math.max(1, input.pages.length / MARKDOWN_PROBES);
   const probes = [
@@ -248,23 +257,21 @@ async function markdownVersions(input: LlmsTxtInput) {
       ),
     ),
   ];
-  for (const page of probes) {
-    const twin = await input.get(mdTwinUrl(page), { accept: "text/markdown, text/plain;q=0.9" });
-    if (isMarkdown(twin)) {
-      out.push({ url: page, ok: true, detail: `twin ${twin.url}` });
-      continue;
-    }
-    const negotiated = await input.get(page, { accept: "text/markdown" });
-    const ok = isMarkdown(negotiated);
-    out.push({
-      url: page,
-      ok,
-      detail: ok
-        ? "Accept: text/markdown honoured"
-        : `twin HTTP ${twin.status}; negotiation gave ${negotiated.headers["content-type"] ?? "nothing"}`,
-    });
-  }
-  return out;
+  return Promise.all(
+    probes.map(async (page) => {
+      const twin = await input.get(mdTwinUrl(page), { accept: "text/markdown, text/plain;q=0.9" });
+      if (isMarkdown(twin)) return { url: page, ok: true, detail: `twin ${twin.url}` };
+      const negotiated = await input.get(page, { accept: "text/markdown" });
+      const ok = isMarkdown(negotiated);
+      return {
+        url: page,
+        ok,
+        detail: ok
+          ? "Accept: text/markdown honoured"
+          : `twin HTTP ${twin.status}; negotiation gave ${negotiated.headers["content-type"] ?? "nothing"}`,
+      };
+    }),
+  );
 }
 
 function isMarkdown(r: AuditResponse): boolean {

@@ -108,11 +108,11 @@ export async function checkSitemap(input: {
     list.filter((u) => u.url.startsWith(`${input.origin}/`)),
     input.probe,
   );
-  const dead: { url: string; detail: string }[] = [];
-  for (const u of probed) {
-    const res = await input.get(u.url);
-    if (res.status !== 200) dead.push({ url: u.url, detail: res.error ?? `HTTP ${res.status}` });
-  }
+  // Side by side: the getter paces them (and most are sampled pages it shares with the sample).
+  const probes = await Promise.all(probed.map(async (u) => ({ url: u.url, res: await input.get(u.url) })));
+  const dead = probes
+    .filter(({ res }) => res.status !== 200)
+    .map(({ url, res }) => ({ url, detail: res.error ?? `HTTP ${res.status}` }));
   if (dead.length) {
     add({
       code: "sitemap-dead-urls",

@@ -4,9 +4,9 @@
  * shows (h1 count, heading levels, landmarks, images and their alt text).
  */
 import type { PageLink } from "../../schemas/page.js";
-import { countTokens } from "../../schemas/tokens.js";
-import { extractPage } from "../extract/extract-page.js";
+import type { ExtractedPage } from "../extract/extract-page.js";
 import { parseWithLinkedom } from "../extract/parse-dom.js";
+import { extractInline } from "../extract-pool/extract-pool.js";
 import { markdownToPlainText } from "../markdown/plain-text.js";
 import type { AuditResponse } from "./audit-fetch.js";
 
@@ -38,15 +38,32 @@ export interface PageFacts {
   images: number;
   /** `<img>` outerHTML (shortened) of images without an alt attribute. */
   imagesWithoutAlt: string[];
+  /**
+   * The document can change itself in a browser (a script, an inline event handler, a meta
+   * refresh): only such a page can show more text after JavaScript than over plain HTTP.
+   */
+  scripted: boolean;
 }
+
+/** What the audit needs from extracting one document (the crawler's pool gives this and more). */
+export interface PageExtraction {
+  extracted: ExtractedPage;
+  tokens: { html: number; markdown: number };
+}
+
+/** Extraction of one document, in this thread or on the crawler's worker pool. */
+export type ExtractHtml = (html: string, url: string) => PageExtraction | Promise<PageExtraction>;
 
 /** Elements quoted as evidence are cut here: enough to find them in the source. */
 const ELEMENT_CHARS = 120;
 
 /**
- * @example const facts = pageFacts(await get(url)); facts.h1 // 1
+ * @example const facts = await pageFacts(await get(url)); facts.h1 // 1
  */
-export function pageFacts(res: AuditResponse): PageFacts {
+export async function pageFacts(
+  res: AuditResponse,
+  extract: ExtractHtml = extractInline,
+): Promise<PageFacts> {
   const contentType = (res.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   const html = res.status === 200 && /html/.test(contentType || "text/html") ? res.body.toString("utf8") : "";
   const base: PageFacts = {
@@ -71,10 +88,11 @@ export function pageFacts(res: AuditResponse): PageFacts {
     hasMainLandmark: false,
     images: 0,
     imagesWithoutAlt: [],
+    scripted: false,
     ...(res.error ? { error: res.error } : {}),
   };
   if (!html) return base;
-  const page = extractPage(html, res.finalUrl);
+  const { extracted: page, tokens } = await extract(html, res.finalUrl);
   const raw = rawStructure(html);
   return {
     ...base,
@@ -87,8 +105,8 @@ export function pageFacts(res: AuditResponse): PageFacts {
     markdown: page.markdown,
     textChars: markdownToPlainText(page.markdown).length,
     ...(page.jsRequired ? { jsRequired: page.jsRequired } : {}),
-    htmlTokens: countTokens(html),
-    markdownTokens: countTokens(page.markdown),
+    htmlTokens: tokens.html,
+    markdownTokens: tokens.markdown,
     links: page.links,
   };
 }
@@ -97,20 +115,43 @@ export function pageFacts(res: AuditResponse): PageFacts {
  * Main-text characters of an HTML document, as the extractor sees them: what an agent reading the
  * page without (or with) JavaScript gets.
  *
- * @example mainTextChars("<main><h1>A</h1><p>Hello</p></main>", "http://x/") // 7
+ * @example await mainTextChars("<main><h1>A</h1><p>Hello</p></main>", "http://x/") // 7
  */
-export function mainTextChars(html: string, url: string): number {
-  return markdownToPlainText(extractPage(html, url).markdown).length;
+export async function mainTextChars(
+  html: string,
+  url: string,
+  extract: ExtractHtml = extractInline,
+): Promise<number> {
+  return markdownToPlainText((await extract(html, url)).extracted.markdown).length;
+}
+
+/** Script types that are data, not code: they never change the page. */
+const DATA_SCRIPT =
+  /^(application\/(ld\+)?json|importmap|speculationrules|text\/(template|x-template|plain))$/i;
+
+/** An inline event handler, or a meta refresh that sends the browser elsewhere. */
+function changesItself(el: Element): boolean {
+  // The parser keeps attribute names as written (`onClick`, `HTTP-EQUIV`).
+  return el.getAttributeNames().some((raw) => {
+    const name = raw.toLowerCase();
+    if (name.startsWith("on")) return true;
+    return name === "http-equiv" && el.getAttribute(raw)?.trim().toLowerCase() === "refresh";
+  });
 }
 
 function rawStructure(html: string) {
   const parsed = parseWithLinkedom(html);
-  if (!parsed) return {};
+  // Unreadable here: assume the worst, so the JavaScript check may still render the page.
+  if (!parsed) return { scripted: true };
   const { document } = parsed;
   const headingLevels = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) =>
     Number(h.tagName.slice(1)),
   );
   const images = [...document.querySelectorAll("img")];
+  const scripted =
+    [...document.querySelectorAll("script")].some(
+      (s) => !DATA_SCRIPT.test((s.getAttribute("type") ?? "").trim()),
+    ) || [...document.querySelectorAll("*")].some(changesItself);
   return {
     headingLevels,
     h1: headingLevels.filter((l) => l === 1).length,
@@ -119,5 +160,6 @@ function rawStructure(html: string) {
     imagesWithoutAlt: images
       .filter((img) => !img.hasAttribute("alt"))
       .map((img) => img.outerHTML.slice(0, ELEMENT_CHARS)),
+    scripted,
   };
 }

@@ -2,20 +2,25 @@
  * One audit from start to end: robots.txt, sitemap, the page sample, then the six checks and the
  * score. Everything the audit reads goes through `get` (the egress guard applies when the caller
  * set one) and Chromium through `render`, both injected by the caller.
+ *
+ * Checks run side by side and share responses (shared-fetch.ts paces every request like the
+ * crawl); pages that look script-built are rendered while the sample is still being read.
  */
 import type { AuditFinding, AuditPage, AuditReport } from "../../schemas/audit.js";
-import { parseRobotsTxt } from "../fetch/robots-txt.js";
+import { AgentwebError } from "../../schemas/errors.js";
+import { parseRobotsTxt, policyFor } from "../fetch/robots-txt.js";
 import { parseLlmsTxt } from "../llms-txt/parse.js";
 import type { AuditFetch } from "./audit-fetch.js";
 import { checkAccess } from "./check-access.js";
-import { checkJavascript, missingShare, type RenderHtml } from "./check-javascript.js";
-import { checkLlmsTxt } from "./check-llms-txt.js";
+import { createJavascriptCheck, missingShare, type RenderHtml } from "./check-javascript.js";
+import { checkLlmsTxt, LLMS_ACCEPT } from "./check-llms-txt.js";
 import { checkSitemap } from "./check-sitemap.js";
 import { checkStructure } from "./check-structure.js";
 import { checkTokens, noiseRatio } from "./check-tokens.js";
-import type { PageFacts } from "./page-facts.js";
+import type { ExtractHtml, PageFacts } from "./page-facts.js";
 import { samplePages } from "./sample-pages.js";
 import { scoreFindings } from "./score.js";
+import { createSharedFetch } from "./shared-fetch.js";
 
 export interface RunAuditOptions {
   startUrl: string;
@@ -24,8 +29,18 @@ export interface RunAuditOptions {
   render?: RenderHtml;
   /** Pages rendered in Chromium at most (default 10). */
   maxRenders?: number;
+  /** Pages rendered at once (default 1). */
+  renderConcurrency?: number;
   /** Internal links not in the sample requested to find broken ones (default 30). */
   maxLinkProbes?: number;
+  /**
+   * Politeness, as the crawl's: milliseconds between two request starts on the audited host (the
+   * site's Crawl-delay may raise it; default 0) and requests at once (default 4).
+   */
+  delayMs?: number;
+  concurrency?: number;
+  /** Extraction (the crawler's worker pool); in this thread when not given. */
+  extract?: ExtractHtml;
   limits: { userAgent: string; timeoutMs: number; maxBytes: number };
   onProgress?: (step: string, pages: number) => void;
 }
@@ -44,15 +59,36 @@ export interface AuditOutcome {
 export async function runAudit(o: RunAuditOptions): Promise<AuditOutcome> {
   const startedAt = new Date().toISOString();
   const progress = o.onProgress ?? (() => {});
-  const origin = new URL(o.startUrl).origin;
+  const start = new URL(o.startUrl);
+  const origin = start.origin;
+  const shared = createSharedFetch(o.get, {
+    delayMs: o.delayMs ?? 0,
+    concurrency: o.concurrency ?? 4,
+    origin,
+  });
+  const get = shared.get;
+  const first = await get(o.startUrl);
+  if (first.status === 0)
+    throw new AgentwebError("UNREACHABLE", `cannot reach ${o.startUrl}: ${first.error}`);
   progress("robots.txt", 0);
-  const robots = await o.get(`${origin}/robots.txt`, { accept: "text/plain" });
-  const robotsSitemaps = robots.status === 200 ? parseRobotsTxt(robots.body.toString("utf8")).sitemaps : [];
+  const robots = await get(`${origin}/robots.txt`, { accept: "text/plain" });
+  const parsedRobots = robots.status === 200 ? parseRobotsTxt(robots.body.toString("utf8")) : undefined;
+  const crawlDelay = parsedRobots && policyFor(parsedRobots, o.limits.userAgent).crawlDelay;
+  if (crawlDelay !== undefined) shared.setHostDelay(start.host, crawlDelay * 1000);
   progress("sitemap", 0);
-  const prefix = new URL(o.startUrl).pathname.replace(/[^/]*$/, "");
-  const sitemap = await checkSitemap({ origin, prefix, robotsSitemaps, get: o.get, probe: 10 });
+  const prefix = start.pathname.replace(/[^/]*$/, "");
+  const [sitemap, llmsLinks] = await Promise.all([
+    checkSitemap({ origin, prefix, robotsSitemaps: parsedRobots?.sitemaps ?? [], get, probe: 10 }),
+    llmsTxtLinks(o.startUrl, get),
+  ]);
   progress("pages", 0);
-  const llmsLinks = await llmsTxtLinks(o.startUrl, o.get);
+  const js = createJavascriptCheck({
+    ...(o.render ? { render: o.render } : {}),
+    maxRenders: o.maxRenders ?? 10,
+    concurrency: o.renderConcurrency ?? 1,
+    ...(o.extract ? { extract: o.extract } : {}),
+  });
+  let sampled = 0;
   const pages = await samplePages({
     startUrl: o.startUrl,
     seeds: [
@@ -62,32 +98,33 @@ export async function runAudit(o: RunAuditOptions): Promise<AuditOutcome> {
         o.maxPages,
       ),
     ],
-    get: o.get,
+    get,
     maxPages: o.maxPages,
-    onPage: () => progress("pages", 0),
+    ...(o.extract ? { extract: o.extract } : {}),
+    onPage: (page) => {
+      js.offer(page);
+      progress("pages", ++sampled);
+    },
   });
-  progress("llms.txt", pages.length);
+  progress("checks", pages.length);
   const pageUrls = pages.filter((p) => p.status === 200).map((p) => p.url);
-  const llms = await checkLlmsTxt({
-    startUrl: o.startUrl,
-    pages: pageUrls,
-    ...(sitemap.url ? { sitemapUrl: sitemap.url } : {}),
-    get: o.get,
-    limits: o.limits,
-  });
+  const [llms, jsOutcome, links] = await Promise.all([
+    checkLlmsTxt({
+      startUrl: o.startUrl,
+      pages: pageUrls,
+      ...(sitemap.url ? { sitemapUrl: sitemap.url } : {}),
+      get,
+      limits: o.limits,
+    }),
+    js.finish(pages),
+    probeLinks(pages, get, o.maxLinkProbes ?? 30),
+  ]);
   const access = checkAccess({ robots, pages: pageUrls, ...(llms.url ? { llmsTxtUrl: llms.url } : {}) });
-  progress("javascript", pages.length);
-  const js = await checkJavascript(pages, {
-    ...(o.render ? { render: o.render } : {}),
-    maxRenders: o.maxRenders ?? 10,
-  });
-  progress("links", pages.length);
-  const links = await probeLinks(pages, o.get, o.maxLinkProbes ?? 30);
   const findings: AuditFinding[] = [
     ...access.findings,
     ...llms.findings,
     ...sitemap.findings,
-    ...js.findings,
+    ...jsOutcome.findings,
     ...checkTokens(pages),
     ...checkStructure(pages, links),
   ];
@@ -100,7 +137,7 @@ export async function runAudit(o: RunAuditOptions): Promise<AuditOutcome> {
     categories,
     fixes,
     findings,
-    pages: pages.map((p) => auditPage(p, js.rendered.get(p.url))),
+    pages: pages.map((p) => auditPage(p, jsOutcome.rendered.get(p.url), jsOutcome.textWithJs.get(p.url))),
     bots: access.bots,
     llmsTxt: {
       ...(llms.url ? { url: llms.url } : {}),
@@ -114,13 +151,17 @@ export async function runAudit(o: RunAuditOptions): Promise<AuditOutcome> {
       urls: sitemap.urls.length,
       withLastmod: sitemap.withLastmod,
     },
-    rendered: js.rendered.size,
-    notes: js.notes,
+    rendered: jsOutcome.rendered.size,
+    notes: jsOutcome.notes,
   };
   return { report, pages };
 }
 
-function auditPage(p: PageFacts, renderedChars: number | undefined): AuditPage {
+function auditPage(
+  p: PageFacts,
+  renderedChars: number | undefined,
+  withJsChars: number | undefined,
+): AuditPage {
   return {
     url: p.url,
     status: p.status,
@@ -132,7 +173,7 @@ function auditPage(p: PageFacts, renderedChars: number | undefined): AuditPage {
     noiseRatio: Math.round(noiseRatio(p) * 1000) / 1000,
     httpChars: p.textChars,
     ...(renderedChars !== undefined ? { renderedChars } : {}),
-    missingShare: Math.round(missingShare(p, renderedChars) * 1000) / 1000,
+    missingShare: Math.round(missingShare(p, withJsChars) * 1000) / 1000,
     h1: p.h1,
     images: p.images,
     imagesWithoutAlt: p.imagesWithoutAlt.length,
@@ -145,7 +186,8 @@ async function llmsTxtLinks(startUrl: string, get: AuditFetch): Promise<string[]
   const start = new URL(startUrl);
   const dir = start.pathname.replace(/[^/]*$/, "");
   for (const path of new Set([`${dir}llms.txt`, "/llms.txt"])) {
-    const res = await get(new URL(path, start).href, { accept: "text/plain" });
+    // Asked for as the llms.txt check asks: one request serves both.
+    const res = await get(new URL(path, start).href, LLMS_ACCEPT);
     if (res.status !== 200) continue;
     const doc = parseLlmsTxt(res.body).llmsTxt;
     if (!doc.title) continue;
@@ -166,10 +208,12 @@ async function probeLinks(pages: PageFacts[], get: AuditFetch, max: number) {
       targets.set(url, p.url);
     }
   }
-  const out = new Map<string, { status: number; from: string }>();
-  for (const [url, from] of [...targets].slice(0, max))
-    out.set(url, { status: (await get(url)).status, from });
-  return out;
+  const probed = await Promise.all(
+    [...targets]
+      .slice(0, max)
+      .map(async ([url, from]) => [url, { status: (await get(url)).status, from }] as const),
+  );
+  return new Map(probed);
 }
 
 function strip(url: string): string {

@@ -3,14 +3,17 @@
  * the owner considers important), then links found on pages already read, breadth-first — all on
  * the start URL's origin and under its directory, up to `maxPages`. Sitemap URLs are taken spread
  * over the whole list so a large sitemap's first section does not fill the sample.
+ *
+ * Pages are taken in queue order (the sample does not depend on which response comes back first),
+ * but the next few queued URLs are already being fetched and extracted while one is taken.
  */
 import { normalizeUrl } from "../frontier/normalize-url.js";
 import { pagePathOfTwin } from "../llms-txt/md-twin.js";
 import type { AuditFetch } from "./audit-fetch.js";
-import { type PageFacts, pageFacts } from "./page-facts.js";
+import { type ExtractHtml, type PageFacts, pageFacts } from "./page-facts.js";
 
-/** Pages fetched at once: polite to the audited site, enough to keep the audit quick. */
-const CONCURRENCY = 4;
+/** Queued URLs being fetched and extracted ahead of the one taken (the fetch paces the requests). */
+const AHEAD = 8;
 const SKIPPED_EXTENSIONS =
   /\.(png|jpe?g|gif|svg|webp|ico|css|js|mjs|json|xml|txt|md|pdf|zip|gz|tar|woff2?)$/i;
 
@@ -23,6 +26,8 @@ export async function samplePages(o: {
   seeds: string[];
   get: AuditFetch;
   maxPages: number;
+  /** Extraction (the crawler's worker pool); in this thread when not given. */
+  extract?: ExtractHtml;
   onPage?: (page: PageFacts) => void;
 }): Promise<PageFacts[]> {
   const start = new URL(o.startUrl);
@@ -54,20 +59,32 @@ export async function samplePages(o: {
   for (const s of o.seeds) push(s);
   const pages: PageFacts[] = [];
   const landed = new Set<string>();
-  while (queue.length && pages.length < o.maxPages) {
-    const batch = queue.splice(0, Math.min(CONCURRENCY, o.maxPages - pages.length));
-    const fetched = await Promise.all(batch.map(async (url) => pageFacts(await o.get(url))));
-    for (const page of fetched) {
-      // Two URLs redirecting to one page (`/docs` and `/docs/`) are one page.
-      if (landed.has(keyOf(page.finalUrl))) continue;
-      landed.add(keyOf(page.finalUrl));
-      if (page.status === 200 && !page.html) continue; // not HTML: a file, not a page
-      pages.push(page);
-      o.onPage?.(page);
-      // Navigation links first: they reach the site's sections; then links in content.
-      for (const region of ["nav", "main", "other"] as const)
-        for (const link of page.links) if (link.region === region) push(link.url);
+  // queue[taken] is the next URL to take; queue[taken .. started) are being read ahead.
+  const reading = new Map<number, Promise<PageFacts>>();
+  let taken = 0;
+  let started = 0;
+  const read = async (url: string) => pageFacts(await o.get(url), o.extract);
+  while (taken < queue.length && pages.length < o.maxPages) {
+    // Never more requests than pages still wanted: a URL read ahead is a page unless it is skipped.
+    while (started < queue.length && started - taken < Math.min(AHEAD, o.maxPages - pages.length)) {
+      const next = read(queue[started]!);
+      // Awaited in turn; a failure is thrown when its turn comes, never left unhandled.
+      next.catch(() => {});
+      reading.set(started, next);
+      started++;
     }
+    const page = await reading.get(taken)!;
+    reading.delete(taken);
+    taken++;
+    // Two URLs redirecting to one page (`/docs` and `/docs/`) are one page.
+    if (landed.has(keyOf(page.finalUrl))) continue;
+    landed.add(keyOf(page.finalUrl));
+    if (page.status === 200 && !page.html) continue; // not HTML: a file, not a page
+    pages.push(page);
+    o.onPage?.(page);
+    // Navigation links first: they reach the site's sections; then links in content.
+    for (const region of ["nav", "main", "other"] as const)
+      for (const link of page.links) if (link.region === region) push(link.url);
   }
   return pages;
 }
