@@ -29,4 +29,27 @@ describe("createAuditFetch", () => {
       server.closeAllConnections();
     }
   });
+
+  it("times the site, not this thread: a fast response read late because the thread was busy is fast", async () => {
+    const server = createServer((req, res) => {
+      const delay = req.url === "/slow" ? 600 : 0;
+      setTimeout(() => res.writeHead(200, { "content-type": "text/plain" }).end("ok"), delay);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const get = createAuditFetch({ userAgent: "t", timeoutMs: 5_000, maxBytes: 1_000, origin });
+      await get(`${origin}/fast`); // warm the connection pool and the code paths
+      const slow = await get(`${origin}/slow`);
+      expect(slow.ms).toBeGreaterThanOrEqual(550);
+      const fast = get(`${origin}/fast`);
+      // Another page being extracted: the thread does not read the response for 600 ms.
+      const until = performance.now() + 600;
+      while (performance.now() < until);
+      expect((await fast).ms).toBeLessThan(300);
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
+  });
 });

@@ -4,6 +4,7 @@
  * or MCP. Never throws: a network failure is a response with status 0 and `error`, because for an
  * audit "unreachable" is a finding, not a crash.
  */
+import { type EventLoopUtilization, performance } from "node:perf_hooks";
 import { isAgentwebError } from "../../schemas/errors.js";
 import type { EgressGuard } from "../fetch/egress-guard.js";
 import { httpFetch } from "../fetch/http-fetch.js";
@@ -15,7 +16,10 @@ export interface AuditResponse {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   body: Buffer;
-  /** Time to the full response, in milliseconds. */
+  /**
+   * Time to the full response, in milliseconds, less the time this thread was busy meanwhile (a
+   * response that arrived while a page was being extracted is not the site's slowness).
+   */
   ms: number;
   error?: string;
 }
@@ -46,6 +50,7 @@ export type AuditFetch = (url: string, headers?: Record<string, string>) => Prom
 export function createAuditFetch(o: AuditFetchOptions): AuditFetch {
   return async (url, headers = {}) => {
     const started = performance.now();
+    const loop = performance.eventLoopUtilization();
     if (o.origin && originOf(url) !== o.origin) {
       return {
         url,
@@ -67,7 +72,7 @@ export function createAuditFetch(o: AuditFetchOptions): AuditFetch {
           ? { checkHop: (u: URL) => o.guard!.check(u).then(() => {}), lookup: o.guard.lookup }
           : {}),
       });
-      return { ...res, ms: Math.round(performance.now() - started) };
+      return { ...res, ms: siteMs(started, loop) };
     } catch (err) {
       const error = isAgentwebError(err)
         ? `${err.code}: ${err.message}`
@@ -83,4 +88,13 @@ function originOf(url: string): string {
   } catch {
     return "";
   }
+}
+
+/**
+ * Elapsed time less the event loop's active time over the same span: the thread runs checks side
+ * by side, and while it extracts one page the responses of others wait to be read.
+ */
+function siteMs(started: number, loop: EventLoopUtilization): number {
+  const elapsed = performance.now() - started;
+  return Math.round(Math.max(0, elapsed - performance.eventLoopUtilization(loop).active));
 }
