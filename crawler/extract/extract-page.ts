@@ -17,6 +17,7 @@ import {
   pruneArticleBoilerplate,
   pruneMarkedCaptions,
 } from "./article-boilerplate.js";
+import { flattenDeepMarkup } from "./deep-markup.js";
 import { docsSignals, isDocsPage } from "./docs-signals.js";
 import { tagOf, textOf } from "./dom-utils.js";
 import { flattenDeepNesting } from "./flatten-deep.js";
@@ -184,7 +185,8 @@ function emptyPage(reason: string, chars: number): ExtractedPage {
  */
 export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const { html: capped, droppedChars } = capInput(typeof html === "string" ? html : "");
-  const input = sanitizeHtmlInput(capped);
+  const shallow = flattenDeepMarkup(capped);
+  const input = sanitizeHtmlInput(shallow.html);
   let page = runOn(parseWithLinkedom(input), pageUrl);
   const plainChars = page ? markdownToPlainText(page.markdown).length : 0;
   const rough = roughTextLength(input);
@@ -198,6 +200,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   page ??= emptyPage("error:unparseable", input.length);
   if (droppedChars > 0)
     page.removed.push({ reason: "limit:input-truncated", target: "document", chars: droppedChars });
+  if (shallow.dropped > 0)
+    page.removed.push({ reason: "limit:deep-nesting-flattened", target: "document", chars: shallow.dropped });
   return page;
 }
 

@@ -44,7 +44,9 @@ function depthExceeds(root: Element, limit: number): boolean {
   while (stack.length > 0) {
     const [el, depth] = stack.pop()!;
     if (depth > limit) return true;
-    for (const child of el.children) stack.push([child, depth + 1]);
+    // Sibling links, not `children`: jsdom's live collection costs O(n) per index on a wide element.
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      stack.push([child, depth + 1]);
   }
   return false;
 }

@@ -24,13 +24,15 @@ export interface ParsedDocument {
 
 /**
  * Drops NUL and other C0 control characters that no HTML page legitimately contains (binary junk
- * otherwise reaches text nodes verbatim).
+ * otherwise reaches text nodes verbatim), and the noncharacters U+FDD0–U+FDEF.
  *
  * @example sanitizeHtmlInput("a\u0000b") // "ab"
  */
 export function sanitizeHtmlInput(html: string): string {
+  // The markdown step uses those noncharacters as its own markers (tables, long whitespace).
+  if (typeof html !== "string") return "";
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return typeof html === "string" ? html.replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, "") : "";
+  return html.replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFDD0-\uFDEF]/g, "");
 }
 
 /**
@@ -61,6 +63,9 @@ export function parseWithLinkedom(html: string): ParsedDocument | undefined {
   try {
     const { document } = parseHTML(ensureDocumentShell(html)) as unknown as { document: Document };
     if (!document.documentElement || !document.body) return undefined;
+    // linkedom makes a text node of every character reference (`&lt;&lt;…` is one node each):
+    // merged, later steps see one node per run of text, as a browser builds it.
+    document.documentElement.normalize();
     return { document, parser: "linkedom", dispose: () => {} };
   } catch {
     return undefined;

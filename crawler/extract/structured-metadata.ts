@@ -62,9 +62,10 @@ export function normaliseDate(value: string | null | undefined): string | undefi
   return year >= 1990 && year <= 2100 ? new Date(ms).toISOString() : undefined;
 }
 
-function metaContent(doc: Document, selectors: string[]): string | undefined {
+/** The first date among `metas` that a selector picks, selectors in order (one document scan in all). */
+function metaContent(metas: Element[], selectors: string[]): string | undefined {
   for (const selector of selectors) {
-    const date = normaliseDate(doc.querySelector(selector)?.getAttribute("content"));
+    const date = normaliseDate(metas.find((m) => m.matches(selector))?.getAttribute("content"));
     if (date) return date;
   }
   return undefined;
@@ -107,8 +108,9 @@ function openGraph(doc: Document): Record<string, string> {
  */
 export function readStructuredMetadata(doc: Document): StructuredMetadata {
   const objects = jsonLdObjects(doc);
+  const metas = [...doc.querySelectorAll("meta")];
   const published =
-    metaContent(doc, [
+    metaContent(metas, [
       'meta[property="article:published_time"]',
       'meta[name="article:published_time"]',
       'meta[itemprop="datePublished"]',
@@ -121,7 +123,7 @@ export function readStructuredMetadata(doc: Document): StructuredMetadata {
     firstDate(objects, "datePublished") ??
     normaliseDate(doc.querySelector('time[itemprop="datePublished"]')?.getAttribute("datetime"));
   const modified =
-    metaContent(doc, [
+    metaContent(metas, [
       'meta[property="article:modified_time"]',
       'meta[property="og:updated_time"]',
       'meta[itemprop="dateModified"]',

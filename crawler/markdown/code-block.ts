@@ -4,6 +4,7 @@
  * comes from the markup (see code-language.ts); line-number gutters are skipped.
  */
 import { codeLanguage } from "./code-language.js";
+import { shieldLongWhitespace } from "./long-whitespace.js";
 
 const LINE_NUMBER_CLASS =
   /^(linenos|lineno|linenodiv|line-numbers-rows|hljs-ln-numbers|lnt|ln|gutter|line-number)$/;
@@ -78,5 +79,5 @@ export function longestBacktickRun(text: string): number {
  */
 export function codeBlockMarkdown(pre: Element): string {
   const code = codeText(pre);
-  return code ? fence(code, codeLanguage(pre)) : "";
+  return code ? fence(shieldLongWhitespace(code), codeLanguage(pre)) : "";
 }

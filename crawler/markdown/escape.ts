@@ -5,6 +5,7 @@
  * block markers at the start of a text node.
  */
 import { linkOpeners } from "./link-syntax.js";
+import { shieldLongWhitespace } from "./long-whitespace.js";
 
 /**
  * Escapes a text node for markdown.
@@ -12,21 +13,23 @@ import { linkOpeners } from "./link-syntax.js";
  * @example escapeMarkdownText("use snake_case, not *this*") // "use snake_case, not \\*this\\*"
  */
 export function escapeMarkdownText(text: string): string {
-  return escapeLinkOpeners(
-    text
-      // A backslash only escapes ASCII punctuation: keep `C:\path` as is.
-      .replace(/\\(?=[!-/:-@[-`{-~])/g, "\\\\")
-      .replace(/`/g, "\\`")
-      .replace(/\*(?=\S)|(?<=\S)\*/g, "\\*")
-      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
-      .replace(/^(#{1,6})(?=\s|$)/, "\\$1")
-      .replace(/^([-+])(?=\s)/, "\\$1")
-      .replace(/^(\d+)([.)])(?=\s)/, "$1\\$2")
-      .replace(/^>/, "\\>")
-      // A lone "=" text node is usually inline (Sphinx signatures render `lo=0` as three nodes):
-      // only a run of two or more can pass for a setext underline worth escaping.
-      .replace(/^(={2,}|-{3,})\s*$/, "\\$1")
-      .replace(/^~~~/, "\\~~~"),
+  return shieldLongWhitespace(
+    escapeLinkOpeners(
+      text
+        // A backslash only escapes ASCII punctuation: keep `C:\path` as is.
+        .replace(/\\(?=[!-/:-@[-`{-~])/g, "\\\\")
+        .replace(/`/g, "\\`")
+        .replace(/\*(?=\S)|(?<=\S)\*/g, "\\*")
+        .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
+        .replace(/^(#{1,6})(?=\s|$)/, "\\$1")
+        .replace(/^([-+])(?=\s)/, "\\$1")
+        .replace(/^(\d+)([.)])(?=\s)/, "$1\\$2")
+        .replace(/^>/, "\\>")
+        // A lone "=" text node is usually inline (Sphinx signatures render `lo=0` as three nodes):
+        // only a run of two or more can pass for a setext underline worth escaping.
+        .replace(/^(={2,}|-{3,})\s*$/, "\\$1")
+        .replace(/^~~~/, "\\~~~"),
+    ),
   );
 }
 

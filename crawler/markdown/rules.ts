@@ -17,6 +17,7 @@ import { admonitionKind, admonitionLabel, admonitionTitle, isAdmonitionTitle } f
 import { codeBlockMarkdown, longestBacktickRun } from "./code-block.js";
 import { headingAnchor } from "./heading-anchor.js";
 import { replaceLinks } from "./link-syntax.js";
+import { unshieldWhitespace } from "./long-whitespace.js";
 import {
   closestTable,
   isDataTable,
@@ -71,7 +72,7 @@ const EDGE_GLYPH = /^[\s¶#§🔗]$/u;
 /** Heading text: images out, links as their text, permalink glyphs at either end out. */
 function plainHeadingText(content: string): string {
   const text = replaceLinks(
-    replaceLinks(content, { image: true, multiline: true }, () => ""),
+    replaceLinks(unshieldWhitespace(content), { image: true, multiline: true }, () => ""),
     { multiline: true },
     (linkText) => linkText,
   ).replace(/\s+/g, " ");

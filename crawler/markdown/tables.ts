@@ -7,6 +7,7 @@
  * cell, no header) becomes a bullet list. Layout tables (one column, presentation role, headings or
  * long prose in cells) render as ordinary blocks.
  */
+import { shieldLongWhitespace, unshieldWhitespace } from "./long-whitespace.js";
 
 const CELL_START = "\uFDD0";
 const CELL_END = "\uFDD1";
@@ -139,6 +140,11 @@ export function isDataTable(table: Element): boolean {
 }
 
 function inlineCell(content: string): string {
+  // Whole lines and runs here: a code block's shielded newlines become <br> like the others.
+  return shieldLongWhitespace(inlineCellText(unshieldWhitespace(content)));
+}
+
+function inlineCellText(content: string): string {
   return content
     .replace(/(`{3,})[^\n]*\n([\s\S]*?)\n\1/g, (_m, _f, code: string) =>
       code

@@ -8,6 +8,7 @@ import type { Heading } from "../../schemas/page.js";
 import { parseWithLinkedom } from "../extract/parse-dom.js";
 import { cleanupMarkdown } from "./cleanup.js";
 import { escapeMarkdownText } from "./escape.js";
+import { unshieldWhitespace } from "./long-whitespace.js";
 import { applyRules } from "./rules.js";
 
 export interface ToMarkdownOptions {
@@ -48,5 +49,5 @@ export function toMarkdown(input: Element | string, options: ToMarkdownOptions =
   service.use(taskListItems);
   applyRules(service, { baseUrl: options.baseUrl ?? "", headings });
   const raw = service.turndown(root as unknown as TurndownService.Node);
-  return { markdown: cleanupMarkdown(raw), headings };
+  return { markdown: cleanupMarkdown(unshieldWhitespace(raw)), headings };
 }
