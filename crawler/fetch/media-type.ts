@@ -9,27 +9,55 @@ export interface MediaType {
 /** What the crawler does with a response body. */
 export type BodyKind = "html" | "markdown" | "plain" | "skip";
 
+const TOKEN = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+
 /**
- * Parses a Content-Type header per RFC 9110 §8.3.1; undefined when absent or malformed.
+ * Parses a Content-Type header by the WHATWG MIME Sniffing "parse a MIME type" steps (RFC 9110
+ * §8.3.1 syntax): names lower-cased, quoted values unescaped, a `;` inside quotes kept, the first
+ * of a repeated parameter wins; undefined when absent or malformed. The one media-type parser:
+ * callers read `type` and `params`, never the raw header.
  *
  * @example parseMediaType('text/html; charset="UTF-8"') // { type: "text/html", params: { charset: "UTF-8" } }
  */
-export function parseMediaType(header: string | undefined): MediaType | undefined {
+export function parseMediaType(header: string | null | undefined): MediaType | undefined {
   if (!header) return undefined;
-  const [essence, ...rest] = header.split(";");
-  const type = essence?.trim().toLowerCase() ?? "";
-  if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type)) return undefined;
+  const input = header.trim();
+  const semi = input.indexOf(";");
+  const type = (semi < 0 ? input : input.slice(0, semi)).trim().toLowerCase();
+  const slash = type.indexOf("/");
+  if (slash <= 0 || !TOKEN.test(type.slice(0, slash)) || !TOKEN.test(type.slice(slash + 1))) return undefined;
   const params: Record<string, string> = {};
-  for (const part of rest) {
-    const eq = part.indexOf("=");
-    if (eq <= 0) continue;
-    const key = part.slice(0, eq).trim().toLowerCase();
-    let value = part.slice(eq + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2)
-      value = value.slice(1, -1).replace(/\\(.)/g, "$1");
-    if (key && !(key in params)) params[key] = value;
+  let i = semi < 0 ? input.length : semi;
+  while (i < input.length) {
+    i++; // past ";"
+    while (/\s/.test(input[i] ?? "")) i++;
+    let name = "";
+    while (i < input.length && input[i] !== ";" && input[i] !== "=") name += input[i++];
+    name = name.toLowerCase();
+    if (input[i] !== "=") continue; // a name without a value, or the end
+    i++;
+    let value = "";
+    if (input[i] === '"') {
+      for (i++; i < input.length && input[i] !== '"'; i++)
+        value += input[i] === "\\" ? (input[++i] ?? "") : input[i];
+      while (i < input.length && input[i] !== ";") i++; // whatever follows the closing quote
+    } else {
+      while (i < input.length && input[i] !== ";") value += input[i++];
+      value = value.trimEnd();
+      if (!value) continue;
+    }
+    if (TOKEN.test(name) && !(name in params)) params[name] = value;
   }
   return { type, params };
+}
+
+/**
+ * True for the media types whose body is an HTML document.
+ *
+ * @example isHtmlType(parseMediaType("application/xhtml+xml; charset=utf-8")) // true
+ */
+export function isHtmlType(media: MediaType | undefined): boolean {
+  return media?.type === "text/html" || media?.type === "application/xhtml+xml";
 }
 
 const KINDS: Record<string, BodyKind> = {
