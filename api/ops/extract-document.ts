@@ -6,9 +6,10 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { decodeHtml } from "../../crawler/extract/decode-html.js";
 import { type ExtractedPage, extractPage } from "../../crawler/extract/extract-page.js";
+import { decodeText } from "../../crawler/fetch/decode-text.js";
 import { httpFetch } from "../../crawler/fetch/http-fetch.js";
+import { parseMediaType } from "../../crawler/fetch/media-type.js";
 import { markdownToMainText } from "../../crawler/markdown/plain-text.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { Removal } from "../../schemas/page.js";
@@ -58,7 +59,8 @@ async function load(input: string, o: ExtractDocumentOptions): Promise<{ html: s
         data: { status: res.status },
       });
     }
-    return { html: decodeHtml(res.body, res.headers["content-type"]), url: res.finalUrl };
+    const charset = parseMediaType(res.headers["content-type"])?.params.charset;
+    return { html: decodeText(res.body, charset, true), url: res.finalUrl };
   }
   const path = resolve(input);
   let bytes: Buffer;
@@ -75,7 +77,7 @@ async function load(input: string, o: ExtractDocumentOptions): Promise<{ html: s
   }
   const max = o.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   if (bytes.length > max) throw new AgentwebError("BODY_TOO_LARGE", `${input} is larger than ${max} bytes`);
-  return { html: decodeHtml(bytes), url: pathToFileURL(path).href };
+  return { html: decodeText(bytes, undefined, true), url: pathToFileURL(path).href };
 }
 
 function toDocument(input: string, url: string, html: string, page: ExtractedPage): ExtractedDocument {
