@@ -1,3 +1,4 @@
+import { resultCacheOf } from "../../indexer/store/search-cache.js";
 import { rankChunks } from "../../indexer/store/search-chunks.js";
 import type { StoredChunk } from "../../indexer/store/store.js";
 import {
@@ -6,6 +7,7 @@ import {
   ContextRequest,
   type ContextRequestInput,
 } from "../../schemas/context.js";
+import type { SearchMode } from "../../schemas/search.js";
 import { countTokens, truncateToTokens } from "../../schemas/tokens.js";
 import type { IndexHandle } from "./index-handle.js";
 import { renderContextMarkdown } from "./render-context.js";
@@ -45,6 +47,16 @@ export async function getContext(
 ): Promise<ContextPack & { markdown?: string }> {
   const request = ContextRequest.parse(stripEmpty(input));
   const mode = request.mode ?? index.config.searchMode;
+  // A repeat of a recent request, while the index is unchanged, is the same pack (search-cache.ts).
+  const key = `context\0${index.config.vectorWeight}\0${mode}\0${JSON.stringify(request)}`;
+  return resultCacheOf(index.store).get(key, () => buildPack(index, request, mode));
+}
+
+async function buildPack(
+  index: IndexHandle,
+  request: ContextRequest,
+  mode: SearchMode,
+): Promise<ContextPack & { markdown?: string }> {
   const embedder = mode === "text" ? undefined : await index.embedder();
   const hits = await rankChunks(
     { store: index.store, embedder, ranking: { vectorWeight: index.config.vectorWeight } },

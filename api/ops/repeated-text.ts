@@ -7,13 +7,11 @@
 /** Share of a candidate's 5-word runs already in the pack from which it counts as a repeat. */
 const REPEAT_SHARE = 0.8;
 
-/** Lowercase 5-word runs of a text (a short text is one run of all its words). */
-function shingles(text: string): string[] {
+/** Lowercase 5-word runs of a text (a short text is one run of all its words), each made on demand. */
+function runsOf(text: string): { count: number; at(i: number): string } {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length <= 5) return words.length ? [words.join(" ")] : [];
-  const out: string[] = [];
-  for (let i = 0; i + 5 <= words.length; i++) out.push(words.slice(i, i + 5).join(" "));
-  return out;
+  if (words.length <= 5) return { count: words.length ? 1 : 0, at: () => words.join(" ") };
+  return { count: words.length - 4, at: (i) => words.slice(i, i + 5).join(" ") };
 }
 
 /**
@@ -28,12 +26,21 @@ export function repeatTracker() {
   const seen = new Set<string>();
   return {
     add(text: string): void {
-      for (const s of shingles(text)) seen.add(s);
+      const runs = runsOf(text);
+      for (let i = 0; i < runs.count; i++) seen.add(runs.at(i));
     },
     repeats(text: string): boolean {
-      const own = shingles(text);
-      if (own.length === 0) return false;
-      return own.filter((s) => seen.has(s)).length / own.length >= REPEAT_SHARE;
+      if (seen.size === 0) return false;
+      const runs = runsOf(text);
+      // Decided as soon as the share is known either way: a pack tests every candidate, and most
+      // miss on their first few runs.
+      let found = 0;
+      for (let i = 0; i < runs.count; i++) {
+        if (seen.has(runs.at(i))) found++;
+        if (found / runs.count >= REPEAT_SHARE) return true;
+        if ((found + runs.count - i - 1) / runs.count < REPEAT_SHARE) return false;
+      }
+      return false;
     },
   };
 }

@@ -122,3 +122,52 @@ describe("field boost", () => {
     ]);
   });
 });
+
+describe("field boost's word-pair share", () => {
+  // The share as first written: every adjacent pair of the text's terms, intersected with the query's.
+  const pairsOf = (terms: string[]) => new Set(terms.slice(1).map((t, i) => `${terms[i]} ${t}`));
+  const referenceShare = (text: string, query: string) => {
+    const wanted = [...pairsOf(stemTerms(query))];
+    const found = pairsOf(stemTerms(text));
+    return wanted.length ? wanted.filter((p) => found.has(p)).length / wanted.length : 0;
+  };
+
+  it("scores exactly as intersecting every pair of the text, on varied texts", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const words = [
+      "order",
+      "by",
+      "desc",
+      "ORDER",
+      "the",
+      "a",
+      "x",
+      "index",
+      "indexes",
+      "İstanbul",
+      "naïve",
+      "pg_stat_activity",
+      "2.8",
+      "of",
+      "rows",
+      "sort",
+      "Ordering",
+      "descending",
+      "ß",
+      "日本語",
+      "𝒳y",
+    ];
+    const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]!);
+    const only = { fields: 0, title: 0, pairs: 1 };
+    for (let i = 0; i < 300; i++) {
+      const query = pick(1 + Math.floor(random() * 6)).join(" ");
+      const text = pick(Math.floor(random() * 40)).join(random() < 0.5 ? " " : ", ");
+      const [boosted] = boostByFields([{ ...hit("h", "u", 1), text }], query, only);
+      expect(boosted!.score, `${query} | ${text}`).toBe(1 + referenceShare(text, query));
+    }
+  });
+});

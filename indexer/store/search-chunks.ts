@@ -5,6 +5,7 @@ import { boostByFields, type FieldWeights } from "./field-boost.js";
 import type { Fusion } from "./fusion.js";
 import { aggregatePages } from "./page-aggregate.js";
 import { normalisedScoreFusion } from "./score-fusion.js";
+import { createResultCache, type ResultCache } from "./search-cache.js";
 import { makeSnippet } from "./snippet.js";
 import type { Store, StoredChunk } from "./store.js";
 
@@ -81,8 +82,7 @@ export async function rankChunks(
         `mode=${request.mode} needs an embedder, and this index has none`,
       );
     }
-    const [vector] = await deps.embedder.embed([request.q]);
-    return deps.store.searchVector(vector!, scope, depth);
+    return deps.store.searchVector(await embedQuery(deps.embedder, request.q), scope, depth);
   };
   const textHits = async () =>
     boostByFields(await deps.store.searchText(request.q, scope, depth), request.q, ranking.boost);
@@ -98,6 +98,22 @@ export async function rankChunks(
   }
   if (request.group === "page") ranked = aggregatePages(ranked, ranking.pageDecay);
   return ranked.slice(0, request.k);
+}
+
+/** Recent query vectors per embedder: a query's vector does not depend on the index. */
+const queryVectors = new WeakMap<Embedder, ResultCache>();
+
+/**
+ * The query's vector, reused while recent: a search and a context pack for the same question, or
+ * a repeat, embed it once (the bundled encoder takes ~30 ms per query).
+ */
+function embedQuery(embedder: Embedder, query: string): Promise<Float32Array> {
+  let cache = queryVectors.get(embedder);
+  if (!cache) {
+    cache = createResultCache(async () => 0);
+    queryVectors.set(embedder, cache);
+  }
+  return cache.get(query, async () => (await embedder.embed([query]))[0]!);
 }
 
 /**

@@ -90,6 +90,22 @@ describe("LanceDB store", () => {
     expect(await store.searchVector(new Float32Array(64).fill(1), {}, 10)).toEqual([]);
   });
 
+  it("returns every field of a hit, with its score, from full text and vector search", async () => {
+    const a = "https://x.dev/docs/retries";
+    const b = "https://x.dev/docs/queues";
+    const hitA = chunk(a, 3, "configure retries with exponential backoff");
+    await store.replacePage(page(a), [hitA]);
+    const fresh = await store.replacePage(page(b), [chunk(b, 0, "an unrelated page about queues")]);
+    const [found] = await store.searchText("retries backoff", {}, 10);
+    const { score, ...fields } = found!;
+    expect(fields).toEqual({ ...hitA, path: "/docs/retries", embedded: false });
+    expect(score).toBeGreaterThan(0);
+    await store.setVectors(fresh, await embedder.embed(fresh.map(embeddingText)));
+    const [near] = await store.searchVector((await embedder.embed([embeddingText(fresh[0]!)]))[0]!, {}, 10);
+    expect(near).toMatchObject({ url: b, headingPath: ["Title", "Section 0"], embedded: true });
+    expect(near!.score).toBeCloseTo(1, 5);
+  });
+
   it("matches code identifiers whole and by their parts", async () => {
     const a = "https://x.dev/docs/a";
     const b = "https://x.dev/docs/b";
@@ -120,6 +136,27 @@ describe("LanceDB store", () => {
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
     const grouped = await searchChunks({ store, embedder }, { ...req, group: "page" });
     expect(new Set(grouped.map((h) => h.url)).size).toBe(grouped.length);
+  });
+
+  it("embeds a repeated query once", async () => {
+    const url = "https://x.dev/docs/a";
+    const rows = await store.replacePage(page(url), [chunk(url, 0, "cron expressions support seconds")]);
+    await store.setVectors(rows, await embedder.embed(rows.map(embeddingText)));
+    const embedded: string[] = [];
+    const counting = {
+      ...embedder,
+      embed: (texts: string[]) => {
+        embedded.push(...texts);
+        return embedder.embed(texts);
+      },
+    };
+    const req = SearchRequest.parse({ q: "cron seconds", mode: "vector" });
+    const first = await searchChunks({ store, embedder: counting }, req);
+    expect(await searchChunks({ store, embedder: counting }, { ...req, mode: "hybrid", k: 3 })).toHaveLength(
+      1,
+    );
+    expect(first.map((h) => h.url)).toEqual([url]);
+    expect(embedded).toEqual(["cron seconds"]);
   });
 
   it("builds a vector index once there are enough vectors, and finds the same neighbours with it", async () => {

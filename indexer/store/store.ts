@@ -3,6 +3,7 @@ import type { Chunk } from "../../schemas/chunk.js";
 import type { Page } from "../../schemas/page.js";
 import { withIdentifierVariants } from "./identifier-variants.js";
 import { type ChunkRow, fromPageRow, scopeFilter, sqlString, toChunkRow, toPageRow } from "./rows.js";
+import { listOf, storedChunks } from "./search-rows.js";
 import { chunksSchema, PAGES_SCHEMA } from "./table-schemas.js";
 
 /** A stored chunk as search reads it. */
@@ -249,11 +250,11 @@ export async function openStore(options: {
       let q = chunks.query().fullTextSearch(withIdentifierVariants(query), { columns: ["content"] });
       const filter = scopeFilter(scope);
       if (filter) q = q.where(filter);
-      const rows = await q
+      const table = await q
         .select([...CHUNK_COLUMNS, "_score"])
         .limit(limit)
-        .toArray();
-      return rows.map((r) => toStored(r, Number(r._score)));
+        .toArrow();
+      return storedChunks(table, "_score", (score) => score);
     },
 
     /** Nearest chunks by cosine similarity (score = 1 - distance); chunks without a vector are skipped. */
@@ -263,7 +264,7 @@ export async function openStore(options: {
       limit: number,
     ): Promise<StoredChunk[]> {
       const filter = [scopeFilter(scope), "embedded = true"].filter(Boolean).join(" AND ");
-      const rows = await chunks
+      const table = await chunks
         .query()
         .nearestTo(Array.from(vector))
         .distanceType("cosine")
@@ -275,8 +276,17 @@ export async function openStore(options: {
         .where(filter)
         .select([...CHUNK_COLUMNS, "_distance"])
         .limit(limit)
-        .toArray();
-      return rows.map((r) => toStored(r, 1 - Number(r._distance)));
+        .toArrow();
+      return storedChunks(table, "_distance", (distance) => 1 - distance);
+    },
+
+    /**
+     * The chunks table's version: it changes with every commit, so a result computed at one version
+     * stays right until it changes. Cheap (no I/O between consistency checks), and it is itself
+     * a consistency check: a reader sees another process's commit here within the interval.
+     */
+    version(): Promise<number> {
+      return chunks.version();
     },
 
     close(): void {
@@ -286,10 +296,3 @@ export async function openStore(options: {
 }
 
 export type Store = Awaited<ReturnType<typeof openStore>>;
-
-function listOf(value: unknown): string[] {
-  if (value == null) return [];
-  if (Array.isArray(value)) return value.map(String);
-  const v = value as { toArray?: () => unknown[] };
-  return v.toArray ? Array.from(v.toArray(), String) : [];
-}
