@@ -20,7 +20,12 @@ describe("MCP tool audit_site (in-memory transport)", () => {
     // A Chromium that does not exist: the tool must still answer (JavaScript check without rendering).
     index = await openIndex(
       resolveConfig({
-        flags: { data: join(tmp.path, "data"), embedder: "none", chromiumPath: "/nonexistent/chromium" },
+        flags: {
+          data: join(tmp.path, "data"),
+          embedder: "none",
+          chromiumPath: "/nonexistent/chromium",
+          delayMs: 0,
+        },
       }),
       { write: true, owner: "test" },
     );

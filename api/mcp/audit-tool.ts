@@ -2,8 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { renderAuditMarkdown } from "../../crawler/audit/report-markdown.js";
 import { AuditReport, AuditRequest } from "../../schemas/audit.js";
 import { truncateToTokens } from "../../schemas/tokens.js";
-import { auditSite } from "../ops/audit-site.js";
-import { callerFetchLimits } from "../ops/url-guard.js";
+import { auditOptionsFrom, auditSite } from "../ops/audit-site.js";
 import type { McpDeps } from "./create-mcp-server.js";
 import { textAndData, toolResult } from "./tool-result.js";
 
@@ -34,11 +33,7 @@ export function registerAuditTool(server: McpServer, deps: McpDeps): void {
       toolResult(async () => {
         const report = await auditSite(
           { url: args.url, maxPages: args.maxPages ?? MCP_DEFAULT_PAGES },
-          {
-            ...callerFetchLimits(config),
-            chromiumPath: config.chromiumPath,
-            egress: deps.egress,
-          },
+          { ...auditOptionsFrom(config), egress: deps.egress },
         );
         return textAndData(truncateToTokens(renderAuditMarkdown(report), REPORT_TOKENS), report);
       }),

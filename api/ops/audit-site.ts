@@ -12,6 +12,7 @@ import type { AuditReport, AuditRequest } from "../../schemas/audit.js";
 import { Config } from "../../schemas/config.js";
 import type { Page } from "../../schemas/page.js";
 import { siteIdFor } from "../../schemas/site-id.js";
+import { callerFetchLimits } from "./url-guard.js";
 
 export interface AuditSiteOptions {
   userAgent: string;
@@ -36,14 +37,23 @@ const DEFAULTS = Config.parse({});
 const RENDER_TABS = 2;
 
 /**
- * The options an audit takes from the config, so it reads a site as politely as a crawl would.
+ * The options an audit takes from the config: the fetch limits callers share, Chromium, and the
+ * crawl's politeness (delay, concurrency), so an audit reads a site as politely as a crawl would.
  *
- * @example auditSite({ url }, { ...callerFetchLimits(config), ...auditConfig(config), chromiumPath: config.chromiumPath });
+ * @example auditSite({ url }, auditOptionsFrom(config));
  */
-export function auditConfig(
-  config: Pick<Config, "delayMs" | "concurrency">,
-): Pick<AuditSiteOptions, "delayMs" | "concurrency"> {
-  return { delayMs: config.delayMs, concurrency: config.concurrency };
+export function auditOptionsFrom(
+  config: Pick<
+    Config,
+    "userAgent" | "requestTimeoutMs" | "maxBodyBytes" | "chromiumPath" | "delayMs" | "concurrency"
+  >,
+): AuditSiteOptions {
+  return {
+    ...callerFetchLimits(config),
+    chromiumPath: config.chromiumPath,
+    delayMs: config.delayMs,
+    concurrency: config.concurrency,
+  };
 }
 
 /** Default sample size (the "up to N pages, default 50"). */

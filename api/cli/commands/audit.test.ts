@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditReport } from "../../../schemas/audit.js";
 import { AUDIT_FIXTURES, serveAuditFixture } from "../../../test/fixtures/audit/serve-audit-fixture.js";
 import { runCli } from "../../../test/helpers/run-cli.js";
+
+// A loopback fixture: no per-host delay (the audit is paced like a crawl, 250 ms by default).
+const LOOPBACK = { env: { AGENTWEB_DELAY_MS: "0" } };
+
 import { tempDir } from "../../../test/helpers/temp-dir.js";
 
 /** DESIGN.md: Debian's Chromium with these arguments, never a downloaded browser. */
@@ -34,7 +38,10 @@ describe("agentweb audit (built CLI, loopback fixture sites)", () => {
   });
 
   it("prints the JSON report; --fail-under decides the exit code", async () => {
-    const ok = await runCli(["audit", `${good.url}/`, "--json", "--no-render", "--fail-under", "90"]);
+    const ok = await runCli(
+      ["audit", `${good.url}/`, "--json", "--no-render", "--fail-under", "90"],
+      LOOPBACK,
+    );
     expect(ok.code).toBe(0);
     expect(AuditReport.parse(JSON.parse(ok.stdout)).score).toBeGreaterThanOrEqual(90);
     const under = await runCli([
@@ -60,7 +67,10 @@ describe("agentweb audit (built CLI, loopback fixture sites)", () => {
 
   it("writes a self-contained HTML report that renders in headless Chromium without console errors", async () => {
     const out = join(tmp.path, "audit.html");
-    const res = await runCli(["audit", `${bad.url}/`, "--format", "html", "--out", out, "--no-render"]);
+    const res = await runCli(
+      ["audit", `${bad.url}/`, "--format", "html", "--out", out, "--no-render"],
+      LOOPBACK,
+    );
     expect(res.code).toBe(0);
     const html = readFileSync(out, "utf8");
     // Self-contained: no external stylesheet, script, image or font.

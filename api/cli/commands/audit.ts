@@ -3,7 +3,7 @@ import { renderAuditHtml } from "../../../crawler/audit/report-html.js";
 import { renderAuditMarkdown } from "../../../crawler/audit/report-markdown.js";
 import { AuditRequest } from "../../../schemas/audit.js";
 import { AgentwebError } from "../../../schemas/errors.js";
-import { auditSite, DEFAULT_AUDIT_PAGES } from "../../ops/audit-site.js";
+import { auditOptionsFrom, auditSite, DEFAULT_AUDIT_PAGES } from "../../ops/audit-site.js";
 import { parseInput } from "../../ops/error-view.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
@@ -60,10 +60,8 @@ export async function auditCommand(argv: string[], io: CommandIo): Promise<numbe
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const live = io.stderr.isTTY === true;
   const report = await auditSite(request, {
-    userAgent: config.userAgent,
-    timeoutMs: Math.min(config.requestTimeoutMs, 20_000),
-    maxBytes: config.maxBodyBytes,
-    chromiumPath: values["no-render"] ? false : config.chromiumPath,
+    ...auditOptionsFrom(config),
+    ...(values["no-render"] ? { chromiumPath: false } : {}),
     ...(live
       ? {
           onProgress: (step: string, pages: number) =>

@@ -4,7 +4,8 @@ import { renderAuditHtml } from "../../../crawler/audit/report-html.js";
 import { renderAuditMarkdown } from "../../../crawler/audit/report-markdown.js";
 import { AuditJob, AuditJobRequest, AuditReport, AuditRequest } from "../../../schemas/audit.js";
 import { createAuditJobs } from "../../ops/audit-jobs.js";
-import { assertAllowed, callerFetchLimits } from "../../ops/url-guard.js";
+import { auditOptionsFrom } from "../../ops/audit-site.js";
+import { assertAllowed } from "../../ops/url-guard.js";
 import { addRoute, type RouteRegistry } from "../api-route.js";
 import type { ApiDeps } from "./api-deps.js";
 
@@ -25,8 +26,7 @@ const ReportQuery = z.object({
 export function registerAuditRoutes(app: Hono, registry: RouteRegistry, deps: ApiDeps): void {
   const { config } = deps.index;
   const audits = createAuditJobs({
-    ...callerFetchLimits(config),
-    chromiumPath: config.chromiumPath,
+    ...auditOptionsFrom(config),
     egress: deps.egress,
   });
   addRoute(
