@@ -151,7 +151,7 @@ async function readSource(source: string, fetchOptions: FetchTextOptions): Promi
       ...fetchOptions,
       accept: "text/plain, text/markdown;q=0.9, */*;q=0.5",
     });
-    if (res.status === 0)
+    if (!res.ok)
       throw new AgentwebError("UNREACHABLE", `cannot reach ${source}: ${res.error}`, {
         data: { url: source },
       });
@@ -159,7 +159,7 @@ async function readSource(source: string, fetchOptions: FetchTextOptions): Promi
       throw new AgentwebError("HTTP_ERROR", `${source} answered HTTP ${res.status}`, {
         data: { url: source },
       });
-    return { bytes: res.bytes, fileUrl: res.finalUrl };
+    return { bytes: res.body, fileUrl: res.finalUrl };
   }
   try {
     return { bytes: await readFile(source) };

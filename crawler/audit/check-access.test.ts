@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { AuditResponse } from "./audit-fetch.js";
+import { type GetResult, getOk } from "../fetch/safe-get.js";
 import { checkAccess } from "./check-access.js";
 
-const robots = (status: number, text: string): AuditResponse => ({
-  url: "http://127.0.0.1:8080/robots.txt",
-  finalUrl: "http://127.0.0.1:8080/robots.txt",
-  status,
-  headers: { "content-type": "text/plain" },
-  body: Buffer.from(text),
-  ms: 1,
-});
+const robots = (status: number, text: string): GetResult =>
+  getOk({
+    url: "http://127.0.0.1:8080/robots.txt",
+    status,
+    headers: { "content-type": "text/plain" },
+    body: Buffer.from(text),
+    ms: 1,
+  });
 const pages = ["http://127.0.0.1:8080/", "http://127.0.0.1:8080/docs/a.html"];
 
 describe("checkAccess", () => {

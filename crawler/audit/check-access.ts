@@ -5,12 +5,13 @@
  * warning with a smaller penalty. An llms.txt that the same agents may not read is a contradiction.
  */
 import type { AuditBotAccess, AuditFinding } from "../../schemas/audit.js";
+import { isHtmlType } from "../fetch/media-type.js";
 import { parseRobotsTxt, policyFor } from "../fetch/robots-txt.js";
+import { describeGet, type GetResult } from "../fetch/safe-get.js";
 import { type AiBot, aiBots } from "./ai-bots.js";
-import type { AuditResponse } from "./audit-fetch.js";
 
 export interface AccessInput {
-  robots: AuditResponse;
+  robots: GetResult;
   /** Sampled page URLs. */
   pages: string[];
   /** The llms.txt URL, when one was found. */
@@ -30,22 +31,22 @@ export function checkAccess(input: AccessInput): { findings: AuditFinding[]; bot
   const { robots } = input;
   const findings: AuditFinding[] = [];
   const robotsUrl = robots.url;
-  const type = (robots.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  const text = robots.body.toString("utf8");
-  if (robots.status === 0 || robots.status >= 500) {
+  if (!robots.ok || robots.status >= 500) {
     // RFC 9309 §2.3.1.4: an unreachable robots.txt means "disallow everything" to a compliant crawler.
     findings.push({
       category: "access",
       code: "robots-unreachable",
       severity: "error",
-      message: `robots.txt could not be read (${robots.error ?? `HTTP ${robots.status}`}): compliant crawlers treat the whole site as disallowed`,
+      message: `robots.txt could not be read (${describeGet(robots)}): compliant crawlers treat the whole site as disallowed`,
       fix: "Serve /robots.txt with status 200 (or 404 if you want no rules); never 5xx.",
       penalty: 100,
-      evidence: [{ url: robotsUrl, detail: robots.error ?? `HTTP ${robots.status}` }],
+      evidence: [{ url: robotsUrl, detail: describeGet(robots) }],
     });
     return { findings, bots: [] };
   }
-  const present = robots.status === 200 && !/html/.test(type);
+  const type = robots.media?.type ?? "";
+  const text = robots.text;
+  const present = robots.status === 200 && !isHtmlType(robots.media);
   if (!present) {
     findings.push({
       category: "access",

@@ -5,17 +5,18 @@
  */
 import type { AuditEvidence, AuditFinding } from "../../schemas/audit.js";
 import type { LlmsTxtReport } from "../../schemas/llms-txt.js";
+import { isHtmlType } from "../fetch/media-type.js";
+import { describeGet, type GetOk, type GetResult, type SafeGet, statusOf } from "../fetch/safe-get.js";
 import { looksLikeHtml } from "../llms-txt/decode-input.js";
 import { mdTwinUrl } from "../llms-txt/md-twin.js";
 import { pageKey } from "../llms-txt/page-key.js";
 import { validateLlmsTxt } from "../llms-txt/validate.js";
-import type { AuditFetch, AuditResponse } from "./audit-fetch.js";
 
 export interface LlmsTxtInput {
   startUrl: string;
   pages: string[];
   sitemapUrl?: string;
-  get: AuditFetch;
+  get: SafeGet;
   limits: { userAgent: string; timeoutMs: number; maxBytes: number };
 }
 
@@ -37,12 +38,9 @@ const MARKDOWN_PROBES = 5;
 /** Above this, an llms.txt no longer fits a small context window comfortably. */
 const LARGE_TOKENS = 20_000;
 
-const isText = (r: AuditResponse) => {
-  const type = (r.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  return (
-    r.status === 200 && !looksLikeHtml(r.body.subarray(0, 2000).toString("utf8")) && type !== "text/html"
-  );
-};
+/** A 200 that is not an HTML page (a server answering /llms.txt with its 404 page or an SPA shell). */
+const isText = (r: GetResult) =>
+  r.ok && r.status === 200 && !isHtmlType(r.media) && !looksLikeHtml(r.text.slice(0, 2000));
 
 /**
  * @example const { findings, url, coverage } = await checkLlmsTxt({ startUrl, pages, get, limits });
@@ -53,10 +51,10 @@ export async function checkLlmsTxt(input: LlmsTxtInput): Promise<LlmsTxtOutcome>
   // Independent of llms.txt: asked for while llms.txt is read.
   const markdownProbes = markdownVersions(input);
   const candidates = llmsTxtCandidates(input.startUrl);
-  let found: AuditResponse | undefined;
+  let found: GetOk | undefined;
   for (const url of candidates) {
     const res = await input.get(url, LLMS_ACCEPT);
-    if (isText(res)) {
+    if (res.ok && isText(res)) {
       found = res;
       break;
     }
@@ -86,7 +84,7 @@ export async function checkLlmsTxt(input: LlmsTxtInput): Promise<LlmsTxtOutcome>
     return { findings, coverage: 0, fullTxt: isText(full) };
   }
   const url = found.finalUrl;
-  const type = (found.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = found.media?.type ?? "";
   if (type !== "text/plain" && type !== "text/markdown") {
     add({
       code: "llms-txt-content-type",
@@ -187,10 +185,10 @@ async function checkLinkTargets(
     own.slice(0, MAX_LINKS_CHECKED).map(async (link) => ({ link, res: await input.get(link, LLMS_ACCEPT) })),
   );
   const dead: AuditEvidence[] = checked
-    .filter(({ res }) => res.status !== 200)
+    .filter(({ res }) => statusOf(res) !== 200)
     .map(({ link, res }) => ({
       url: link,
-      detail: res.error ?? `HTTP ${res.status}`,
+      detail: describeGet(res),
       element: `listed in ${fileUrl}`,
     }));
   if (dead.length) {
@@ -268,18 +266,19 @@ async function markdownVersions(
         ok,
         detail: ok
           ? "Accept: text/markdown honoured"
-          : `twin HTTP ${twin.status}; negotiation gave ${negotiated.headers["content-type"] ?? "nothing"}`,
+          : `twin ${describeGet(twin)}; negotiation gave ${(negotiated.ok && negotiated.headers["content-type"]) || "nothing"}`,
       };
     }),
   );
 }
 
-function isMarkdown(r: AuditResponse): boolean {
-  const type = (r.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+function isMarkdown(r: GetResult): boolean {
+  if (!r.ok) return false;
+  const type = r.media?.type ?? "";
   return (
     r.status === 200 &&
     (type === "text/markdown" || type === "text/plain" || type === "text/x-markdown") &&
-    !looksLikeHtml(r.body.subarray(0, 2000).toString("utf8"))
+    !looksLikeHtml(r.text.slice(0, 2000))
   );
 }
 

@@ -1,17 +1,17 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import type { AuditFetch } from "./audit-fetch.js";
+import { getOk, type SafeGet } from "../fetch/safe-get.js";
 import { checkSitemap } from "./check-sitemap.js";
 
 const X = "https://x.dev";
 
 /** The audited site in memory: a body answers 200, a number is a status, anything else is a 404. */
-function site(routes: Record<string, string | Buffer | number>): AuditFetch {
+function site(routes: Record<string, string | Buffer | number>): SafeGet {
   return async (url) => {
     const route = routes[new URL(url).pathname];
     const status = route === undefined ? 404 : typeof route === "number" ? route : 200;
     const body = typeof route === "number" || route === undefined ? Buffer.alloc(0) : Buffer.from(route);
-    return { url, finalUrl: url, status, headers: {}, body, ms: 1 };
+    return getOk({ url, status, body, ms: 1 });
   };
 }
 

@@ -5,8 +5,8 @@
  * policy on what it read.
  */
 import type { AuditFinding } from "../../schemas/audit.js";
+import { describeGet, type SafeGet, statusOf } from "../fetch/safe-get.js";
 import { readSitemaps, sitemapRoots } from "../frontier/sitemaps.js";
-import type { AuditFetch } from "./audit-fetch.js";
 
 export interface SitemapOutcome {
   findings: AuditFinding[];
@@ -27,7 +27,7 @@ export async function checkSitemap(input: {
   prefix?: string;
   /** The robots.txt `Sitemap:` lines. */
   robotsSitemaps: string[];
-  get: AuditFetch;
+  get: SafeGet;
   /** How many sitemap URLs to request to see that they are alive. */
   probe: number;
 }): Promise<SitemapOutcome> {
@@ -111,8 +111,8 @@ export async function checkSitemap(input: {
   // Side by side: the getter paces them (and most are sampled pages it shares with the sample).
   const probes = await Promise.all(probed.map(async (u) => ({ url: u.url, res: await input.get(u.url) })));
   const dead = probes
-    .filter(({ res }) => res.status !== 200)
-    .map(({ url, res }) => ({ url, detail: res.error ?? `HTTP ${res.status}` }));
+    .filter(({ res }) => statusOf(res) !== 200)
+    .map(({ url, res }) => ({ url, detail: describeGet(res) }));
   if (dead.length) {
     add({
       code: "sitemap-dead-urls",

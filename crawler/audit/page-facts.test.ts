@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { extractInline } from "../extract-pool/extract-pool.js";
-import type { AuditResponse } from "./audit-fetch.js";
+import { type GetOk, getOk } from "../fetch/safe-get.js";
 import { pageFacts } from "./page-facts.js";
 
-function response(body: string): AuditResponse {
-  return {
+function response(body: string): GetOk {
+  return getOk({
     url: "http://127.0.0.1:9/p.html",
-    finalUrl: "http://127.0.0.1:9/p.html",
     status: 200,
     headers: { "content-type": "text/html; charset=utf-8" },
     body: Buffer.from(body),
     ms: 1,
-  };
+  });
 }
 
 const page = (head: string, body: string) =>

@@ -7,8 +7,9 @@ import type { PageLink } from "../../schemas/page.js";
 import type { ExtractedPage } from "../extract/extract-page.js";
 import { parseWithLinkedom } from "../extract/parse-dom.js";
 import { extractInline } from "../extract-pool/extract-pool.js";
+import { isHtmlType } from "../fetch/media-type.js";
+import { describeGet, type GetResult } from "../fetch/safe-get.js";
 import { markdownToPlainText } from "../markdown/plain-text.js";
-import type { AuditResponse } from "./audit-fetch.js";
 
 export interface PageFacts {
   url: string;
@@ -60,18 +61,17 @@ const ELEMENT_CHARS = 120;
 /**
  * @example const facts = await pageFacts(await get(url)); facts.h1 // 1
  */
-export async function pageFacts(
-  res: AuditResponse,
-  extract: ExtractHtml = extractInline,
-): Promise<PageFacts> {
-  const contentType = (res.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  const html = res.status === 200 && /html/.test(contentType || "text/html") ? res.body.toString("utf8") : "";
+export async function pageFacts(res: GetResult, extract: ExtractHtml = extractInline): Promise<PageFacts> {
+  const contentType = res.ok ? (res.media?.type ?? "") : "";
+  // An untyped 200 is read as the HTML page it almost always is.
+  const isPage = res.ok && res.status === 200 && (!res.media || isHtmlType(res.media));
+  const html = isPage ? res.text : "";
   const base: PageFacts = {
     url: res.url,
-    finalUrl: res.finalUrl,
-    status: res.status,
+    finalUrl: res.ok ? res.finalUrl : res.url,
+    status: res.ok ? res.status : 0,
     ms: res.ms,
-    bytes: res.body.length,
+    bytes: res.ok ? res.body.length : 0,
     contentType,
     html,
     title: "",
@@ -89,10 +89,10 @@ export async function pageFacts(
     images: 0,
     imagesWithoutAlt: [],
     scripted: false,
-    ...(res.error ? { error: res.error } : {}),
+    ...(res.ok ? {} : { error: describeGet(res) }),
   };
   if (!html) return base;
-  const { extracted: page, tokens } = await extract(html, res.finalUrl);
+  const { extracted: page, tokens } = await extract(html, base.finalUrl);
   const raw = rawStructure(html);
   return {
     ...base,

@@ -9,8 +9,8 @@
 import type { AuditFinding, AuditPage, AuditReport } from "../../schemas/audit.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import { parseRobotsTxt, policyFor } from "../fetch/robots-txt.js";
+import { describeGet, type SafeGet, statusOf } from "../fetch/safe-get.js";
 import { parseLlmsTxt } from "../llms-txt/parse.js";
-import type { AuditFetch } from "./audit-fetch.js";
 import { checkAccess } from "./check-access.js";
 import { createJavascriptCheck, missingShare, type RenderHtml } from "./check-javascript.js";
 import { checkLlmsTxt, LLMS_ACCEPT } from "./check-llms-txt.js";
@@ -25,7 +25,7 @@ import { createSharedFetch } from "./shared-fetch.js";
 export interface RunAuditOptions {
   startUrl: string;
   maxPages: number;
-  get: AuditFetch;
+  get: SafeGet;
   render?: RenderHtml;
   /** Pages rendered in Chromium at most (default 10). */
   maxRenders?: number;
@@ -68,11 +68,10 @@ export async function runAudit(o: RunAuditOptions): Promise<AuditOutcome> {
   });
   const get = shared.get;
   const first = await get(o.startUrl);
-  if (first.status === 0)
-    throw new AgentwebError("UNREACHABLE", `cannot reach ${o.startUrl}: ${first.error}`);
+  if (!first.ok) throw new AgentwebError("UNREACHABLE", `cannot reach ${o.startUrl}: ${describeGet(first)}`);
   progress("robots.txt", 0);
   const robots = await get(`${origin}/robots.txt`, { accept: "text/plain" });
-  const parsedRobots = robots.status === 200 ? parseRobotsTxt(robots.body.toString("utf8")) : undefined;
+  const parsedRobots = robots.ok && robots.status === 200 ? parseRobotsTxt(robots.text) : undefined;
   const crawlDelay = parsedRobots && policyFor(parsedRobots, o.limits.userAgent).crawlDelay;
   if (crawlDelay !== undefined) shared.setHostDelay(start.host, crawlDelay * 1000);
   progress("sitemap", 0);
@@ -182,13 +181,13 @@ function auditPage(
 }
 
 /** Link URLs of the site's llms.txt (root or under the start path), for the sample's seeds. */
-async function llmsTxtLinks(startUrl: string, get: AuditFetch): Promise<string[]> {
+async function llmsTxtLinks(startUrl: string, get: SafeGet): Promise<string[]> {
   const start = new URL(startUrl);
   const dir = start.pathname.replace(/[^/]*$/, "");
   for (const path of new Set([`${dir}llms.txt`, "/llms.txt"])) {
     // Asked for as the llms.txt check asks: one request serves both.
     const res = await get(new URL(path, start).href, LLMS_ACCEPT);
-    if (res.status !== 200) continue;
+    if (!res.ok || res.status !== 200) continue;
     const doc = parseLlmsTxt(res.body).llmsTxt;
     if (!doc.title) continue;
     return doc.sections.flatMap((s) => s.links.map((l) => new URL(l.url, res.finalUrl).href));
@@ -197,7 +196,7 @@ async function llmsTxtLinks(startUrl: string, get: AuditFetch): Promise<string[]
 }
 
 /** Internal links of the sampled pages that the sample did not fetch, requested to find broken ones. */
-async function probeLinks(pages: PageFacts[], get: AuditFetch, max: number) {
+async function probeLinks(pages: PageFacts[], get: SafeGet, max: number) {
   const sampled = new Set(pages.flatMap((p) => [strip(p.url), strip(p.finalUrl)]));
   const targets = new Map<string, string>();
   for (const p of pages) {
@@ -211,7 +210,7 @@ async function probeLinks(pages: PageFacts[], get: AuditFetch, max: number) {
   const probed = await Promise.all(
     [...targets]
       .slice(0, max)
-      .map(async ([url, from]) => [url, { status: (await get(url)).status, from }] as const),
+      .map(async ([url, from]) => [url, { status: statusOf(await get(url)), from }] as const),
   );
   return new Map(probed);
 }

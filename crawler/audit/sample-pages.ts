@@ -7,9 +7,10 @@
  * Pages are taken in queue order (the sample does not depend on which response comes back first),
  * but the next few queued URLs are already being fetched and extracted while one is taken.
  */
+
+import type { SafeGet } from "../fetch/safe-get.js";
 import { normalizeUrl } from "../frontier/normalize-url.js";
 import { pagePathOfTwin } from "../llms-txt/md-twin.js";
-import type { AuditFetch } from "./audit-fetch.js";
 import { type ExtractHtml, type PageFacts, pageFacts } from "./page-facts.js";
 
 /** Queued URLs being fetched and extracted ahead of the one taken (the fetch paces the requests). */
@@ -24,7 +25,7 @@ export async function samplePages(o: {
   startUrl: string;
   /** Important URLs in priority order (llms.txt links, then sitemap URLs). */
   seeds: string[];
-  get: AuditFetch;
+  get: SafeGet;
   maxPages: number;
   /** Extraction (the crawler's worker pool); in this thread when not given. */
   extract?: ExtractHtml;

@@ -6,7 +6,7 @@
  * too, whoever's site it reads.
  */
 import { createHostGate } from "../fetch/politeness.js";
-import type { AuditFetch, AuditResponse } from "./audit-fetch.js";
+import type { GetResult, SafeGet } from "../fetch/safe-get.js";
 
 export interface SharedFetchOptions {
   /** Minimum milliseconds between two request starts on one host (the crawl's `delayMs`). */
@@ -21,7 +21,7 @@ export interface SharedFetchOptions {
 }
 
 export interface SharedFetch {
-  get: AuditFetch;
+  get: SafeGet;
   /** The site's Crawl-delay (milliseconds) for a host; the larger of it and `delayMs` applies. */
   setHostDelay(host: string, ms: number): void;
 }
@@ -31,9 +31,9 @@ export interface SharedFetch {
  * const shared = createSharedFetch(createAuditFetch(limits), { delayMs: 250, concurrency: 4 });
  * const [a, b] = await Promise.all([shared.get(url), shared.get(url)]); // one request, a === b
  */
-export function createSharedFetch(get: AuditFetch, o: SharedFetchOptions): SharedFetch {
+export function createSharedFetch(get: SafeGet, o: SharedFetchOptions): SharedFetch {
   const gate = createHostGate({ delayMs: o.delayMs });
-  const responses = new Map<string, Promise<AuditResponse>>();
+  const responses = new Map<string, Promise<GetResult>>();
   const waiting: (() => void)[] = [];
   let inFlight = 0;
 

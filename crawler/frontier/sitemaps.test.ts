@@ -1,10 +1,12 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AgentwebError } from "../../schemas/errors.js";
 import { htmlPage, routeServer } from "../../test/helpers/route-server.js";
 import { type CrawlEvent, crawl } from "../crawl.js";
 import { createFetcher } from "../fetch/fetcher.js";
 import { createHostGate } from "../fetch/politeness.js";
-import { discoverSitemaps, fetcherGet, readSitemaps, type SitemapGet, sitemapRoots } from "./sitemaps.js";
+import { getFailure, getOk, type SafeGet } from "../fetch/safe-get.js";
+import { discoverSitemaps, fetcherGet, readSitemaps, sitemapRoots } from "./sitemaps.js";
 
 const urlset = (base: string, paths: string[], lastmod?: string) =>
   `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths
@@ -94,15 +96,16 @@ describe("sitemaps", () => {
 });
 
 /** An in-memory site: a path answers 200 with its body, a number is a status, an Error no response. */
-function fakeGet(routes: Record<string, string | Buffer | number | Error>): SitemapGet & { asked: string[] } {
+function fakeGet(routes: Record<string, string | Buffer | number | Error>): SafeGet & { asked: string[] } {
   const asked: string[] = [];
-  const get = async (url: string, headers: Record<string, string>) => {
+  const get: SafeGet = async (url, headers = {}) => {
     asked.push(`${new URL(url).pathname} ${headers.accept}`);
     const route = routes[new URL(url).pathname];
-    if (route === undefined) return { status: 404, body: Buffer.alloc(0) };
-    if (typeof route === "number") return { status: route, body: Buffer.alloc(0) };
-    if (route instanceof Error) return { status: 0, body: Buffer.alloc(0), error: route.message };
-    return { status: 200, body: Buffer.from(route), headers: { "content-type": "application/xml" } };
+    if (route === undefined) return getOk({ url, status: 404, body: Buffer.alloc(0) });
+    if (typeof route === "number") return getOk({ url, status: route, body: Buffer.alloc(0) });
+    if (route instanceof Error) return getFailure(url, route);
+    const headers_ = { "content-type": "application/xml" };
+    return getOk({ url, status: 200, body: Buffer.from(route), headers: headers_ });
   };
   return Object.assign(get, { asked });
 }
@@ -135,8 +138,8 @@ describe("readSitemaps over any getter", () => {
       "/i.xml": indexOf("/text.txt", "/html.xml", "/down.xml", "/big.xml", "/gone.xml", "/empty.xml"),
       "/text.txt": `${X}/t1\n${X}/t2\n`,
       "/html.xml": "<!doctype html><title>Oops</title>",
-      "/down.xml": new Error("ECONNREFUSED"),
-      "/big.xml": new Error("BODY_TOO_LARGE: decoded body exceeds the 10-byte limit"),
+      "/down.xml": new AgentwebError("FETCH_FAILED", "ECONNREFUSED"),
+      "/big.xml": new AgentwebError("BODY_TOO_LARGE", "decoded body exceeds the 10-byte limit"),
       "/gone.xml": 410,
       "/empty.xml": "",
     });
@@ -145,7 +148,7 @@ describe("readSitemaps over any getter", () => {
     expect(read.files).toEqual([`${X}/i.xml`, `${X}/text.txt`]);
     expect(read.problems.map((p) => [new URL(p.url).pathname, p.kind, p.detail])).toEqual([
       ["/html.xml", "not-sitemap", "neither <urlset> nor <sitemapindex>"],
-      ["/down.xml", "unreachable", "ECONNREFUSED"],
+      ["/down.xml", "unreachable", "FETCH_FAILED: ECONNREFUSED"],
       ["/big.xml", "too-big", "BODY_TOO_LARGE: decoded body exceeds the 10-byte limit"],
       ["/gone.xml", "http", "HTTP 410"],
       ["/empty.xml", "empty", "empty body"],

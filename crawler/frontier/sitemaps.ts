@@ -1,16 +1,15 @@
 /**
  * The one sitemap reader: where a site's sitemaps are (robots.txt `Sitemap:` lines, else
- * sitemap.xml), and every page URL they list, read through the caller's own getter (the crawl's
- * Fetcher with politeness, the audit's origin-pinned get, llms.txt's fetch options — each with its
- * limits and egress guard). Sitemap indexes are followed to a bounded depth with cycles detected;
+ * sitemap.xml), and every page URL they list, read through the caller's never-throwing getter
+ * (the crawl's Fetcher with politeness, the audit's origin-pinned get, llms.txt's fetch options —
+ * each with its limits and egress guard). Sitemap indexes are followed to a bounded depth with cycles detected;
  * what could not be read comes back as problems, never as a throw. Each caller keeps its own policy
  * on the result: the crawl seeds, the audit reports, llms.txt validation measures coverage.
  */
-import { isAgentwebError } from "../../schemas/errors.js";
 import { decodeText } from "../fetch/decode-text.js";
 import type { Fetcher } from "../fetch/fetcher.js";
-import { parseMediaType } from "../fetch/media-type.js";
 import { parseRobotsTxt } from "../fetch/robots-txt.js";
+import { describeGet, type GetResult, type SafeGet, settleGet } from "../fetch/safe-get.js";
 import {
   parseSitemap,
   SITEMAP_MAX_BYTES,
@@ -20,12 +19,6 @@ import {
 } from "./sitemaps-parse.js";
 
 export type { SitemapEntry, SitemapProblem, SitemapProblemKind } from "./sitemaps-parse.js";
-
-/** A GET that never throws: no response is status 0 with `error` (the audit's and llms.txt's getters). */
-export type SitemapGet = (
-  url: string,
-  headers: Record<string, string>,
-) => Promise<{ status: number; body: Uint8Array; headers?: Record<string, string>; error?: string }>;
 
 export interface SitemapRead {
   entries: SitemapEntry[];
@@ -38,7 +31,7 @@ export interface SitemapRead {
 }
 
 export interface ReadSitemapsOptions {
-  get: SitemapGet;
+  get: SafeGet;
   /** How deep sitemap indexes are followed (default 3). */
   maxDepth?: number;
   /** Sitemap files read at most, indexes included (default 100). */
@@ -72,12 +65,11 @@ export async function readSitemaps(roots: string[], o: ReadSitemapsOptions): Pro
     if (visited.has(url)) continue; // an index listing itself or an ancestor: a cycle
     visited.add(url);
     const res = await o.get(url, { accept: ACCEPT });
-    if (res.status !== 200) {
+    if (!res.ok || res.status !== 200) {
       problems.push(fetchProblem(url, res));
       continue;
     }
-    const charset = parseMediaType(res.headers?.["content-type"])?.params.charset;
-    const parsed = parseSitemap(res.body, charset);
+    const parsed = parseSitemap(res.body, res.media?.params.charset);
     problems.push(...parsed.problems.map((p) => ({ url, ...p })));
     if (!parsed.kind) continue;
     files.push(url);
@@ -97,28 +89,20 @@ export async function readSitemaps(roots: string[], o: ReadSitemapsOptions): Pro
   return { entries: [...entries.values()], problems, files, truncated };
 }
 
-function fetchProblem(url: string, res: { status: number; error?: string }): SitemapProblem {
-  if (res.status !== 0) return { url, kind: "http", detail: `HTTP ${res.status}`, status: res.status };
-  const detail = res.error ?? "fetch failed";
-  const tooBig = /BODY_TOO_LARGE|exceeds the \d+-byte limit/.test(detail);
-  return { url, kind: tooBig ? "too-big" : "unreachable", detail };
+function fetchProblem(url: string, res: GetResult): SitemapProblem {
+  if (res.ok) return { url, kind: "http", detail: describeGet(res), status: res.status };
+  return { url, kind: res.code === "BODY_TOO_LARGE" ? "too-big" : "unreachable", detail: describeGet(res) };
 }
 
 /**
- * The crawl's Fetcher as a sitemap getter: one retry, the sitemaps.org 50 MB cap, and the throw of a
- * failed request turned into status 0.
+ * The crawl's Fetcher (politeness, its guard) as a never-throwing sitemap getter: one retry and the
+ * sitemaps.org 50 MB cap.
  *
  * @example await readSitemaps(roots, { get: fetcherGet(ctx.fetcher) });
  */
-export function fetcherGet(fetcher: Fetcher): SitemapGet {
-  return async (url, headers) => {
-    try {
-      return await fetcher.get(url, { headers, maxBodyBytes: SITEMAP_MAX_BYTES, retries: 1 });
-    } catch (err) {
-      const error = isAgentwebError(err) ? `${err.code}: ${err.message}` : String(err);
-      return { status: 0, body: new Uint8Array(), error };
-    }
-  };
+export function fetcherGet(fetcher: Fetcher): SafeGet {
+  return (url, headers = {}) =>
+    settleGet(url, () => fetcher.get(url, { headers, maxBodyBytes: SITEMAP_MAX_BYTES, retries: 1 }));
 }
 
 /**
@@ -146,10 +130,12 @@ export function sitemapRoots(o: { origin: string; declared: string[]; prefix?: s
  *
  * @example await discoverSitemaps("https://x.dev/llms.txt", get) // ["https://x.dev/sitemap.xml"]
  */
-export async function discoverSitemaps(siteUrl: string, get: SitemapGet, prefix?: string): Promise<string[]> {
+export async function discoverSitemaps(siteUrl: string, get: SafeGet, prefix?: string): Promise<string[]> {
   const origin = new URL(siteUrl).origin;
   const robots = await get(`${origin}/robots.txt`, { accept: "text/plain" });
   const declared =
-    robots.status === 200 ? parseRobotsTxt(decodeText(robots.body, undefined, false)).sitemaps : [];
+    robots.ok && robots.status === 200
+      ? parseRobotsTxt(decodeText(robots.body, undefined, false)).sitemaps
+      : [];
   return sitemapRoots({ origin, declared, ...(prefix ? { prefix } : {}) });
 }

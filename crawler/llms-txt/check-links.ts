@@ -1,5 +1,6 @@
 import type { LlmsTxt, LlmsTxtFinding } from "../../schemas/llms-txt.js";
 import { countTokens } from "../../schemas/tokens.js";
+import { describeGet } from "../fetch/safe-get.js";
 import { type FetchTextOptions, fetchText } from "./fetch-text.js";
 import { isHtmlResponse, isMarkdownResponse } from "./markdown-response.js";
 import { mdTwinUrl } from "./md-twin.js";
@@ -50,9 +51,9 @@ export async function checkLinks(
       seen.add(url);
       result.checked++;
       const res = await fetchText(url, options.fetch);
-      if (res.status === 0 || res.status >= 400) {
+      if (!res.ok || res.status >= 400) {
         result.dead++;
-        const why = res.error ?? `HTTP ${res.status}`;
+        const why = describeGet(res);
         result.findings.push({
           code: "dead-link",
           severity: "error",
@@ -64,17 +65,17 @@ export async function checkLinks(
       let tokens = 0;
       if (isMarkdownResponse(res)) {
         result.markdown++;
-        tokens = countTokens(res.body);
+        tokens = countTokens(res.text);
       } else if (isHtmlResponse(res)) {
         result.html++;
         const twinUrl = mdTwinUrl(res.finalUrl);
         const twin = twinUrl === res.finalUrl ? undefined : await fetchText(twinUrl, options.fetch);
-        if (twin && isMarkdownResponse(twin)) {
-          tokens = countTokens(twin.body);
+        if (twin?.ok && isMarkdownResponse(twin)) {
+          tokens = countTokens(twin.text);
           const message = `links to HTML (${url}) while its markdown twin exists: ${twinUrl}`;
           result.findings.push({ code: "html-link-with-md-twin", severity: "warning", ...line, message });
         } else {
-          tokens = countTokens(res.body);
+          tokens = countTokens(res.text);
           result.findings.push({
             code: "html-link",
             severity: "info",
@@ -87,7 +88,7 @@ export async function checkLinks(
           code: "non-markdown-link",
           severity: "info",
           ...line,
-          message: `links to ${res.mediaType || "an untyped document"}: ${url}`,
+          message: `links to ${res.media?.type || "an untyped document"}: ${url}`,
         });
       }
       result.contextTokens.withOptional += tokens;

@@ -1,5 +1,6 @@
 import type { LlmsTxt } from "../../schemas/llms-txt.js";
 import { extractPage } from "../extract/extract-page.js";
+import { describeGet } from "../fetch/safe-get.js";
 import { type FetchTextOptions, fetchText } from "./fetch-text.js";
 import { isHtmlResponse, isMarkdownResponse } from "./markdown-response.js";
 import { mdTwinUrl } from "./md-twin.js";
@@ -70,13 +71,14 @@ async function fetchDocument(
   // Try the twin first for a page URL: one request when the site follows the proposal.
   if (twinUrl !== url) {
     const twin = await fetchText(twinUrl, options);
-    if (isMarkdownResponse(twin)) return { content: twin.body, report: { url, via: "md-twin" } };
+    if (twin.ok && isMarkdownResponse(twin)) return { content: twin.text, report: { url, via: "md-twin" } };
   }
   const res = await fetchText(url, options);
-  if (isMarkdownResponse(res)) return { content: res.body, report: { url, via: "markdown" } };
+  if (!res.ok) return { content: "", report: { url, via: "failed", error: describeGet(res) } };
+  if (isMarkdownResponse(res)) return { content: res.text, report: { url, via: "markdown" } };
   if (isHtmlResponse(res)) {
     try {
-      const extracted = extractPage(res.body, res.finalUrl);
+      const extracted = extractPage(res.text, res.finalUrl);
       if (extracted.markdown.trim()) return { content: extracted.markdown, report: { url, via: "html" } };
       return {
         content: "",
@@ -89,7 +91,6 @@ async function fetchDocument(
       };
     }
   }
-  const error =
-    res.error ?? (res.status >= 400 ? `HTTP ${res.status}` : `unsupported ${res.mediaType || "content"}`);
+  const error = res.status >= 400 ? describeGet(res) : `unsupported ${res.media?.type || "content"}`;
   return { content: "", report: { url, via: "failed", error } };
 }

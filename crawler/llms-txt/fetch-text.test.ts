@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AgentwebError } from "../../schemas/errors.js";
 import { createEgressGuard } from "../fetch/egress-guard.js";
+import { getFailure } from "../fetch/safe-get.js";
 import { checkLinks } from "./check-links.js";
 import { fetchText } from "./fetch-text.js";
 import { parseLlmsTxt } from "./parse.js";
@@ -30,27 +32,33 @@ afterAll(() => {
   server.closeAllConnections();
 });
 
-describe("fetchText (through the crawler's httpFetch)", () => {
+describe("fetchText (the never-throwing GET)", () => {
   it("follows redirects, decodes by charset and never throws", async () => {
     const moved = await fetchText(`${origin}/moved`, limits);
-    expect([moved.status, moved.finalUrl, moved.mediaType, moved.body]).toEqual([
+    expect(moved.ok && [moved.status, moved.finalUrl, moved.media?.type, moved.text]).toEqual([
       200,
       `${origin}/a.md`,
       "text/markdown",
       "# A",
     ]);
-    expect((await fetchText(`${origin}/latin1`, limits)).body).toBe("café");
-    expect(await fetchText(`${origin}/loop`, limits)).toMatchObject({ status: 0, error: /redirect loop/ });
-    expect(await fetchText(`${origin}/big`, limits)).toMatchObject({ status: 0, error: /1000-byte limit/ });
+    const latin1 = await fetchText(`${origin}/latin1`, limits);
+    expect(latin1.ok && latin1.text).toBe("café");
+    expect(await fetchText(`${origin}/loop`, limits)).toMatchObject({ ok: false, code: "HTTP_ERROR" });
+    expect(await fetchText(`${origin}/big`, limits)).toMatchObject({ ok: false, code: "BODY_TOO_LARGE" });
     expect(await fetchText("http://127.0.0.1:9/", limits)).toMatchObject({
-      status: 0,
+      ok: false,
+      code: "FETCH_FAILED",
       error: "ECONNREFUSED",
     });
   });
 
   it("refuses loopback under the egress guard, so the link check reports the link dead", async () => {
     const guarded = { ...limits, guard: createEgressGuard() };
-    expect(await fetchText(`${origin}/a.md`, guarded)).toMatchObject({ status: 0, error: /loopback/ });
+    expect(await fetchText(`${origin}/a.md`, guarded)).toMatchObject({
+      ok: false,
+      code: "EGRESS_BLOCKED",
+      error: /loopback/,
+    });
     const { llmsTxt } = parseLlmsTxt(`# T\n\n## Docs\n\n- [A](${origin}/a.md)\n`);
     const result = await checkLinks(llmsTxt, { fetch: guarded });
     expect([result.checked, result.dead, result.findings[0]?.code]).toEqual([1, 1, "dead-link"]);
@@ -60,12 +68,12 @@ describe("fetchText (through the crawler's httpFetch)", () => {
     const seen: string[] = [];
     const res = await fetchText("https://x.dev/a.md", {
       ...limits,
-      get: async (url, headers) => {
+      get: async (url, headers = {}) => {
         seen.push(`${url} ${headers["user-agent"]}`);
-        return { url, finalUrl: url, status: 0, headers: {}, body: new Uint8Array(), error: "OFF_ORIGIN" };
+        return getFailure(url, new AgentwebError("OUT_OF_SCOPE", "not fetched"));
       },
     });
     expect(seen).toEqual(["https://x.dev/a.md agentweb-test"]);
-    expect(res).toMatchObject({ status: 0, error: "OFF_ORIGIN" });
+    expect(res).toMatchObject({ ok: false, code: "OUT_OF_SCOPE" });
   });
 });

@@ -1,32 +1,32 @@
+import { isHtmlType } from "../fetch/media-type.js";
+import type { GetOk } from "../fetch/safe-get.js";
 import { looksLikeHtml } from "./decode-input.js";
-import type { FetchedText } from "./fetch-text.js";
 
 const MARKDOWN_TYPES = new Set(["text/markdown", "text/x-markdown", "text/plain", "application/markdown"]);
+
+const success = (res: GetOk): boolean => res.status >= 200 && res.status < 300;
 
 /**
  * True when a response is a readable markdown (or plain-text) document: a 2xx with a markdown or
  * text media type (raw hosts serve `.md` as text/plain) and a body that is not an HTML page.
  *
- * @example isMarkdownResponse({ status: 200, mediaType: "text/markdown", body: "# Hi", … }) // true
+ * @example isMarkdownResponse(getOk({ url, status: 200, headers: { "content-type": "text/markdown" }, body })) // true
  */
-export function isMarkdownResponse(res: FetchedText): boolean {
-  if (res.status < 200 || res.status >= 300) return false;
+export function isMarkdownResponse(res: GetOk): boolean {
+  if (!success(res)) return false;
+  const type = res.media?.type ?? "";
   const typed =
-    MARKDOWN_TYPES.has(res.mediaType) ||
-    ((res.mediaType === "" || res.mediaType === "application/octet-stream") &&
+    MARKDOWN_TYPES.has(type) ||
+    ((type === "" || type === "application/octet-stream") &&
       /\.(md|txt)$/i.test(new URL(res.finalUrl).pathname));
-  return typed && !looksLikeHtml(res.body);
+  return typed && !looksLikeHtml(res.text);
 }
 
 /**
  * True when a response is an HTML page.
  *
- * @example isHtmlResponse({ status: 200, mediaType: "text/html", body: "<p>", … }) // true
+ * @example isHtmlResponse(getOk({ url, status: 200, headers: { "content-type": "text/html" }, body })) // true
  */
-export function isHtmlResponse(res: FetchedText): boolean {
-  return (
-    res.status >= 200 &&
-    res.status < 300 &&
-    (res.mediaType === "text/html" || res.mediaType === "application/xhtml+xml" || looksLikeHtml(res.body))
-  );
+export function isHtmlResponse(res: GetOk): boolean {
+  return success(res) && (isHtmlType(res.media) || looksLikeHtml(res.text));
 }
