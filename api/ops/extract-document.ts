@@ -6,11 +6,13 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type ExtractedPage, extractPage } from "../../crawler/extract/extract-page.js";
+import type { ExtractedPage } from "../../crawler/extract/extract-page.js";
+import { extractWithin } from "../../crawler/extract-pool/in-thread.js";
 import { decodeText } from "../../crawler/fetch/decode-text.js";
 import { httpFetch } from "../../crawler/fetch/http-fetch.js";
 import { parseMediaType } from "../../crawler/fetch/media-type.js";
 import { markdownToMainText } from "../../crawler/markdown/plain-text.js";
+import { Config } from "../../schemas/config.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { Removal } from "../../schemas/page.js";
 import { countTokens } from "../../schemas/tokens.js";
@@ -21,6 +23,8 @@ export interface ExtractDocumentOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
   userAgent?: string;
+  /** Time budget for extracting the document (default: the config's `extractTimeoutMs`). */
+  extractTimeoutMs?: number;
 }
 
 /** One line of `extract --json`. Metadata fields follow the required ones and are absent when undeclared. */
@@ -42,7 +46,11 @@ export interface ExtractedDocument {
   jsRequired?: string;
 }
 
-const DEFAULTS = { timeoutMs: 30_000, maxBodyBytes: 20 * 1024 * 1024 };
+const DEFAULTS = {
+  timeoutMs: 30_000,
+  maxBodyBytes: 20 * 1024 * 1024,
+  extractTimeoutMs: Config.shape.extractTimeoutMs.parse(undefined),
+};
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
 
@@ -108,7 +116,8 @@ function toDocument(input: string, url: string, html: string, page: ExtractedPag
 
 /**
  * Extracts one file or http(s) URL. Throws AgentwebError (INVALID_INPUT, INVALID_URL, HTTP_ERROR,
- * TIMEOUT, BODY_TOO_LARGE, FETCH_FAILED) when the input cannot be read.
+ * TIMEOUT, BODY_TOO_LARGE, FETCH_FAILED) when the input cannot be read, EXTRACT_TIMEOUT when its
+ * extraction takes longer than the budget.
  *
  * @example
  * const doc = await extractDocument("docs/page.html", { baseUrl: "https://docs.example.com/page.html" });
@@ -126,5 +135,7 @@ export async function extractDocument(
   // A fetched page is where it was fetched from; a local file is where --base-url says it lives.
   const url = isUrl(input) ? loaded.url : (options.baseUrl ?? loaded.url);
   const base = options.baseUrl ?? url;
-  return toDocument(input, url, html, extractPage(html, base));
+  // In the calling thread (the CLI's own), but never longer than the budget: EXTRACT_TIMEOUT past it.
+  const { extracted } = extractWithin(html, base, options.extractTimeoutMs ?? DEFAULTS.extractTimeoutMs);
+  return toDocument(input, url, html, extracted);
 }

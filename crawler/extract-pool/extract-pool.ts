@@ -38,6 +38,8 @@ interface Slot {
   done: number;
   /** Settles when the worker has loaded its modules, or failed to. */
   ready: Promise<void>;
+  /** Rejects `ready` (a worker that died or was closed before it started). */
+  abort: (err: Error) => void;
   /** Terminated (timed out, crashed, recycled): never handed out again. */
   retired: boolean;
 }
@@ -84,6 +86,8 @@ export function createExtractPool(init: ExtractPoolOptions | number): ExtractPoo
   let nextId = 0;
   let inThread = size <= 0;
   let closed = false;
+  /** Some worker has loaded: a later one that cannot is a fault of its own, not of the setup. */
+  let anyStarted = false;
 
   function fallBack(reason: string): void {
     if (inThread) return;
@@ -124,14 +128,19 @@ export function createExtractPool(init: ExtractPoolOptions | number): ExtractPoo
         started = resolve;
         failed = reject;
       }),
+      abort: (err) => failed(err),
     };
     const startup = setTimeout(() => failed(new Error("worker did not start in time")), STARTUP_MS);
+    startup.unref();
     slot.ready.then(
       () => clearTimeout(startup),
       () => clearTimeout(startup),
     );
     worker.on("message", (msg: Reply) => {
-      if ("ready" in msg) return started();
+      if ("ready" in msg) {
+        anyStarted = true;
+        return started();
+      }
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
@@ -203,9 +212,9 @@ export function createExtractPool(init: ExtractPoolOptions | number): ExtractPoo
         try {
           await slot.ready;
         } catch (err) {
+          if (closed) throw err;
           // No worker has run a page yet and this one cannot load: none will.
-          if (slot.done === 0 && slots.every((s) => s.done === 0))
-            fallBack(`extraction workers cannot start: ${(err as Error).message}`);
+          if (!anyStarted) fallBack(`extraction workers cannot start: ${(err as Error).message}`);
           retire(slot);
           return extractWithin(html, url, budget);
         }
@@ -223,6 +232,9 @@ export function createExtractPool(init: ExtractPoolOptions | number): ExtractPoo
       await Promise.all(
         slots.splice(0).map((s) => {
           s.retired = true;
+          const closedErr = new AgentwebError("INTERNAL", "the extraction pool was closed");
+          s.abort(closedErr);
+          failPending(s, closedErr);
           return s.worker.terminate();
         }),
       );
