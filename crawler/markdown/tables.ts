@@ -68,12 +68,13 @@ export function isListTable(table: Element): boolean {
     closestTable(table) === undefined &&
     !table.querySelector("th, thead");
   let items = 0;
+  const blocky = list ? cellsHolding(table, BLOCK_IN_CELL) : new Set<Element>();
   for (const row of list ? rows : []) {
     for (const cell of cellsOf(row)) {
       const text = (cell.textContent ?? "").trim();
       if (!text) continue;
       items++;
-      if (text.length > 200 || cell.querySelector(BLOCK_IN_CELL)) list = false;
+      if (text.length > 200 || blocky.has(cell)) list = false;
     }
   }
   list &&= items >= 2;
@@ -114,6 +115,20 @@ function joinLines(text: string): string {
 }
 
 /**
+ * The cells of `table` (and of tables nested in it) that hold an element matching `selector`: one
+ * query for the whole table, where a query per cell compiled the selector once per cell.
+ */
+function cellsHolding(table: Element, selector: string): Set<Element> {
+  const cells = new Set<Element>();
+  for (const el of table.querySelectorAll(selector)) {
+    for (let cur = el.parentElement; cur && cur !== table; cur = cur.parentElement) {
+      if (cur.nodeName.toUpperCase() === "TD" || cur.nodeName.toUpperCase() === "TH") cells.add(cur);
+    }
+  }
+  return cells;
+}
+
+/**
  * True when a table holds data (rendered as a GFM table) rather than page layout.
  *
  * @example isDataTable(<table><tr><th>a</th><th>b</th></tr></table>) // true
@@ -127,10 +142,10 @@ export function isDataTable(table: Element): boolean {
   let data =
     role !== "presentation" && role !== "none" && rows.length > 0 && width >= 2 && !isListTable(table);
   if (data) {
+    const withHeading = cellsHolding(table, "h1, h2, h3, h4, h5, h6");
     for (const row of rows) {
       for (const cell of cellsOf(row)) {
-        if (cell.querySelector("h1, h2, h3, h4, h5, h6") || (cell.textContent ?? "").length > 1500)
-          data = false;
+        if (withHeading.has(cell) || (cell.textContent ?? "").length > 1500) data = false;
       }
     }
   }
