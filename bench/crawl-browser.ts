@@ -3,8 +3,11 @@
  * served on 127.0.0.1, every page rendered in Debian's Chromium (`render: "always"`), next to the
  * same crawl over plain HTTP. Per-host delay 0 (loopback).
  *
- * Run: npx tsx bench/crawl-browser.ts [--dir DIR] [--pages N]
- * Without --dir it runs `apt-get download python3.11-doc && dpkg -x` into $TMPDIR/agentweb-bench.
+ * Run: npx tsx bench/crawl-browser.ts [--dir DIR] [--max-pages N] [--render never,always]
+ *        [--concurrency N] [--guard]
+ * `--guard` crawls under the egress guard (allowing 127.0.0.0/8), as HTTP and MCP crawls do: every
+ * browser request is then fetched through the guard. Without --dir it runs
+ * `apt-get download python3.11-doc && dpkg -x` into $TMPDIR/agentweb-bench.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
@@ -16,9 +19,18 @@ import { serveSite } from "../test/helpers/serve-site.js";
 import { printTable } from "./stats.js";
 
 const { values } = parseArgs({
-  options: { dir: { type: "string" }, pages: { type: "string", default: "100" } },
+  options: {
+    dir: { type: "string" },
+    "max-pages": { type: "string" },
+    pages: { type: "string" },
+    render: { type: "string", default: "never,always" },
+    concurrency: { type: "string", default: "2" },
+    guard: { type: "boolean", default: false },
+  },
 });
-const pages = Number(values.pages);
+const pages = Number(values["max-pages"] ?? values.pages ?? 100);
+const concurrency = Number(values.concurrency);
+const modes = values.render.split(",") as RenderMode[];
 
 function pythonDocs(): string {
   if (values.dir) return values.dir;
@@ -43,7 +55,7 @@ async function run(url: string, render: RenderMode) {
     maxDepth: 50,
     include: [],
     exclude: [],
-    concurrency: 2,
+    concurrency,
     requestTimeoutMs: 30_000,
     maxBodyBytes: 10 * 1024 * 1024,
     userAgent: "agentweb-bench/0.1",
@@ -51,6 +63,7 @@ async function run(url: string, render: RenderMode) {
     render,
     extractWorkers: 1,
     markdownTwins: false,
+    ...(values.guard ? { egress: { allowCidrs: ["127.0.0.0/8"] } } : {}),
   })) {
     counts[e.type] += 1;
     if (e.type === "page") via.set(e.page.fetchedVia, (via.get(e.page.fetchedVia) ?? 0) + 1);
@@ -68,9 +81,11 @@ async function run(url: string, render: RenderMode) {
 const site = await serveSite(pythonDocs());
 try {
   const url = `${site.url}/index.html`;
-  const rows = [await run(url, "never"), await run(url, "always")];
+  const rows = [];
+  for (const mode of modes) rows.push(await run(url, mode));
+  const guarded = values.guard ? ", egress guard on" : "";
   printTable(
-    `python3.11-doc, first ${pages} pages on 127.0.0.1, concurrency 2, per-host delay 0 (loopback)`,
+    `python3.11-doc, first ${pages} pages on 127.0.0.1, concurrency ${concurrency}${guarded}, per-host delay 0 (loopback)`,
     rows,
   );
 } finally {
