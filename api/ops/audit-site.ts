@@ -3,6 +3,7 @@ import { accessSync, constants } from "node:fs";
 import { createAuditFetch } from "../../crawler/audit/audit-fetch.js";
 import type { PageFacts } from "../../crawler/audit/page-facts.js";
 import { runAudit } from "../../crawler/audit/run-audit.js";
+import { createExtractPool } from "../../crawler/extract-pool/extract-pool.js";
 import { createEgressGuard, type EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { formatLlmsTxt } from "../../crawler/llms-txt/format.js";
 import { pagePathOfTwin } from "../../crawler/llms-txt/md-twin.js";
@@ -29,6 +30,9 @@ export interface AuditSiteOptions {
    */
   delayMs?: number;
   concurrency?: number;
+  /** Extraction threads (at least one: pages are never extracted on the caller's thread) and the budget per page. */
+  extractWorkers?: number;
+  extractTimeoutMs?: number;
   onProgress?: (step: string, pages: number) => void;
 }
 
@@ -45,7 +49,14 @@ const RENDER_TABS = 2;
 export function auditOptionsFrom(
   config: Pick<
     Config,
-    "userAgent" | "requestTimeoutMs" | "maxBodyBytes" | "chromiumPath" | "delayMs" | "concurrency"
+    | "userAgent"
+    | "requestTimeoutMs"
+    | "maxBodyBytes"
+    | "chromiumPath"
+    | "delayMs"
+    | "concurrency"
+    | "extractWorkers"
+    | "extractTimeoutMs"
   >,
 ): AuditSiteOptions {
   return {
@@ -53,6 +64,8 @@ export function auditOptionsFrom(
     chromiumPath: config.chromiumPath,
     delayMs: config.delayMs,
     concurrency: config.concurrency,
+    extractWorkers: config.extractWorkers,
+    extractTimeoutMs: config.extractTimeoutMs,
   };
 }
 
@@ -87,6 +100,11 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
           concurrency: RENDER_TABS,
           ...(guard ? { guard } : {}),
         });
+  // Off this thread (the server's, for HTTP and MCP audits) and within the budget per page.
+  const pool = createExtractPool({
+    size: Math.max(1, o.extractWorkers ?? DEFAULTS.extractWorkers),
+    timeoutMs: o.extractTimeoutMs ?? DEFAULTS.extractTimeoutMs,
+  });
   try {
     const { report, pages } = await runAudit({
       startUrl: input.url,
@@ -99,6 +117,7 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
       renderConcurrency: RENDER_TABS,
       delayMs: o.delayMs ?? DEFAULTS.delayMs,
       concurrency: o.concurrency ?? DEFAULTS.concurrency,
+      extract: (html, url) => pool.extract(html, url),
       limits,
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
@@ -114,7 +133,7 @@ export async function auditSite(input: AuditRequest, o: AuditSiteOptions): Promi
     }
     return report;
   } finally {
-    await renderer?.close();
+    await Promise.all([renderer?.close(), pool.close()]);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractInline } from "../extract-pool/extract-pool.js";
+import { extractTimeout } from "../extract-pool/in-thread.js";
 import { type GetOk, getOk } from "../fetch/safe-get.js";
 import { pageFacts } from "./page-facts.js";
 
@@ -39,5 +40,13 @@ describe("pageFacts: can the page change in a browser", () => {
       return { extracted: { ...inline.extracted, title: "From the pool" }, tokens: { html: 7, markdown: 3 } };
     });
     expect(facts).toMatchObject({ title: "From the pool", htmlTokens: 7, markdownTokens: 3, h1: 1 });
+  });
+
+  it("reports a page past its extraction budget as a failed page, not a failed audit", async () => {
+    const facts = await pageFacts(response(page("", "")), async (_html, url) => {
+      throw extractTimeout(url, 50);
+    });
+    expect(facts.error).toContain("took longer than 50 ms");
+    expect(facts.markdown).toBe("");
   });
 });

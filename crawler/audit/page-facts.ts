@@ -92,7 +92,14 @@ export async function pageFacts(res: GetResult, extract: ExtractHtml = extractIn
     ...(res.ok ? {} : { error: describeGet(res) }),
   };
   if (!html) return base;
-  const { extracted: page, tokens } = await extract(html, base.finalUrl);
+  let extraction: PageExtraction;
+  try {
+    extraction = await extract(html, base.finalUrl);
+  } catch (err) {
+    // A page past its extraction budget (EXTRACT_TIMEOUT) is one failed page, not a failed audit.
+    return { ...base, error: `extraction failed: ${(err as Error).message}` };
+  }
+  const { extracted: page, tokens } = extraction;
   const raw = rawStructure(html);
   return {
     ...base,
