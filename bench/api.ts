@@ -160,29 +160,35 @@ if (!values["no-phases"]) {
 }
 process.exit(0);
 
-/** Per route and connection count: each server's median req/s and p99, and current ÷ compare. */
+/**
+ * Per route and connection count: each server's median req/s and p99, and the median over rounds
+ * of current ÷ compare within a round (the two runs of a round are back to back, so their ratio
+ * is less at the mercy of the machine's other work than either figure).
+ */
 function compareRows(all: Record<string, string | number>[]): Record<string, string | number>[] {
   const out: Record<string, string | number>[] = [];
   const median = (xs: number[]) => percentile(xs, 50);
   for (const route of routes) {
     for (const connections of levels) {
-      const of = (server: string, key: string) =>
-        median(
-          all
-            .filter((r) => r.server === server && r.route === route && r.connections === connections)
-            .map((r) => Number(r[key])),
-        );
+      const runsOf = (server: string) =>
+        all.filter((r) => r.server === server && r.route === route && r.connections === connections);
+      const of = (server: string, key: string) => median(runsOf(server).map((r) => Number(r[key])));
+      const ratio = (key: string) => {
+        const before = new Map(runsOf("compare").map((r) => [r.round, Number(r[key])]));
+        return median(runsOf("current").map((r) => Number(r[key]) / before.get(r.round)!)).toFixed(2);
+      };
       out.push({
         route,
         connections,
         "req/s compare": of("compare", "req/s"),
         "req/s current": of("current", "req/s"),
-        "req/s ratio": (of("current", "req/s") / of("compare", "req/s")).toFixed(2),
+        "req/s ratio": ratio("req/s"),
         "p99 compare": of("compare", "p99_ms"),
         "p99 current": of("current", "p99_ms"),
-        "p99 ratio": (of("current", "p99_ms") / of("compare", "p99_ms")).toFixed(2),
+        "p99 ratio": ratio("p99_ms"),
         "cpu ms/req compare": of("compare", "cpu_ms_per_req").toFixed(2),
         "cpu ms/req current": of("current", "cpu_ms_per_req").toFixed(2),
+        "cpu ratio": ratio("cpu_ms_per_req"),
       });
     }
   }

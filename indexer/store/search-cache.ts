@@ -6,7 +6,7 @@
  * share one computation.
  */
 
-/** Entries kept by default: results are small (k hits, or one context pack of a few thousand tokens). */
+/** Entries kept by default: a result is at most 100 hits or a pack of 60 chunks, so this stays within tens of MB. */
 const DEFAULT_ENTRIES = 256;
 
 export interface ResultCache {
