@@ -7,6 +7,7 @@ import { siteIdFor } from "../schemas/site-id.js";
 import type { CrawlEnd, CrawlEvent, CrawlOptions, CrawlOutcome } from "./crawl-options.js";
 import { createChannel } from "./event-channel.js";
 import { createExtractPool } from "./extract-pool/extract-pool.js";
+import { type ConnectionPool, createConnectionPool } from "./fetch/connection-pool.js";
 import { createEgressGuard, type EgressGuard } from "./fetch/egress-guard.js";
 import { createFetcher, type Fetcher } from "./fetch/fetcher.js";
 import { createHostGate } from "./fetch/politeness.js";
@@ -35,6 +36,19 @@ export type { CrawlEnd, CrawlEvent, CrawlOptions, RenderMode } from "./crawl-opt
  * }
  */
 export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent, CrawlEnd> {
+  // Every worker may be on one host, beside the background sitemap and llms.txt reads.
+  const connections = createConnectionPool({ maxSocketsPerHost: options.concurrency + 2 });
+  try {
+    return yield* crawlThrough(options, connections);
+  } finally {
+    connections.close(); // however the crawl ended: finished, stopped by the consumer, or failed
+  }
+}
+
+async function* crawlThrough(
+  options: CrawlOptions,
+  connections: ConnectionPool,
+): AsyncGenerator<CrawlEvent, CrawlEnd> {
   const start = normalizeUrl(parseHttpUrl(options.startUrl));
   const guard = options.egress ? createEgressGuard(options.egress) : undefined;
   const stopped = new AbortController();
@@ -53,6 +67,7 @@ export async function* crawl(options: CrawlOptions): AsyncGenerator<CrawlEvent, 
     ...(privateHeaders ? { privateHeaders, privateOrigin: startOrigin } : {}),
     // Also stopped when the consumer stops early, so background work (sitemaps) ends with the crawl.
     signal: options.signal ? AbortSignal.any([options.signal, stopped.signal]) : stopped.signal,
+    connections,
   });
   const robots =
     options.respectRobots === false

@@ -4,6 +4,7 @@
  * only to the crawl's own origin.
  */
 import { AgentwebError, isAgentwebError } from "../../schemas/errors.js";
+import type { ConnectionPool } from "./connection-pool.js";
 import type { EgressGuard } from "./egress-guard.js";
 import { type HttpResponse, httpFetch } from "./http-fetch.js";
 import { backoffMs, type HostGate, isTransientStatus, retryAfterMs } from "./politeness.js";
@@ -23,6 +24,8 @@ export interface FetcherOptions {
   privateOrigin?: string;
   backoffBaseMs?: number;
   signal?: AbortSignal;
+  /** Keep-alive connections reused across requests; without it each request opens its own. */
+  connections?: Pick<ConnectionPool, "http" | "https">;
 }
 
 /** Network errors that may heal on their own; a refused connection or an unknown host will not. */
@@ -54,6 +57,7 @@ export function createFetcher(o: FetcherOptions) {
       : {}),
     headersFor: (u: URL) => (o.privateHeaders && u.origin === o.privateOrigin ? o.privateHeaders : {}),
     ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.connections ? { agents: o.connections } : {}),
   };
 
   async function get(

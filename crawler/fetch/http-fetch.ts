@@ -2,7 +2,8 @@
  * One HTTP(S) GET with the limits a crawler needs and fetch() cannot give: a connect, header and total
  * timeout; a cap on the *decoded* body (a gzip/br/deflate bomb stops at the cap, it is never inflated
  * in full); manual redirects so every hop is checked (egress guard, loop detection); and a DNS lookup
- * hook so the socket connects to the address the egress guard vetted.
+ * hook so the socket connects to the address the egress guard vetted. Connections are kept alive
+ * only through a caller's pool (see connection-pool.ts); without one each request has its own.
  */
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
@@ -27,6 +28,8 @@ export interface HttpFetchOptions {
   /** Extra headers for one hop only, e.g. credentials that must stay on the crawl's origin. */
   headersFor?: (url: URL) => Record<string, string>;
   signal?: AbortSignal;
+  /** Keep-alive agents to send through, by scheme (a crawl's connection pool). */
+  agents?: { http: http.Agent; https: https.Agent };
 }
 
 export interface HttpResponse {
@@ -117,7 +120,7 @@ function requestOnce(
     const req = lib.get(url, {
       headers: { "accept-encoding": "gzip, deflate, br", ...o.headers, ...o.headersFor?.(url) },
       signal,
-      agent: false,
+      agent: (url.protocol === "https:" ? o.agents?.https : o.agents?.http) ?? false,
       ...(o.lookup ? { lookup: o.lookup } : {}),
     });
     let settled = false;
