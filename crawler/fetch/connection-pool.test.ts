@@ -109,7 +109,7 @@ describe("keep-alive connection pool", () => {
       sitemaps: false,
       markdownTwins: false,
     }))
-      if (e.type === "page") pages.push(e.url);
+      if (e.type === "page") pages.push(e.page.url);
     expect(pages).toHaveLength(31);
     // Workers, plus robots.txt and the background reads: never one connection per request.
     expect(site.accepted()).toBeLessThanOrEqual(3 + 2);
