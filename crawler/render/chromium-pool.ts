@@ -17,7 +17,8 @@ import { startGuardProxy } from "./guard-proxy.js";
 
 /** Debian's Chromium (apt package `chromium`); never a downloaded browser. */
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+/** Headless, no sandbox (root in containers), and no background traffic of Chromium's own. */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

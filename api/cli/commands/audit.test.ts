@@ -2,26 +2,14 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS } from "../../../crawler/render/chromium-pool.js";
 import { AuditReport } from "../../../schemas/audit.js";
 import { AUDIT_FIXTURES, serveAuditFixture } from "../../../test/fixtures/audit/serve-audit-fixture.js";
 import { runCli } from "../../../test/helpers/run-cli.js";
+import { tempDir } from "../../../test/helpers/temp-dir.js";
 
 // A loopback fixture: no per-host delay (the audit is paced like a crawl, 250 ms by default).
 const LOOPBACK = { env: { AGENTWEB_DELAY_MS: "0" } };
-
-import { tempDir } from "../../../test/helpers/temp-dir.js";
-
-/** DESIGN.md: Debian's Chromium with these arguments, never a downloaded browser. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 describe("agentweb audit (built CLI, loopback fixture sites)", () => {
   const tmp = tempDir("agentweb-audit-cli-");
