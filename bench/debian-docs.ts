@@ -13,7 +13,7 @@ import { join } from "node:path";
  * @example debianDocs("postgresql-doc-15", "usr/share/doc/postgresql-doc-15/html")
  */
 export function debianDocs(pkg: string, htmlPath: string): string {
-  const cache = join(tmpdir(), "agentweb-bench");
+  const cache = benchCache();
   const html = join(cache, pkg, htmlPath);
   if (existsSync(html)) return html;
   mkdirSync(cache, { recursive: true });
@@ -22,4 +22,19 @@ export function debianDocs(pkg: string, htmlPath: string): string {
   if (!deb) throw new Error(`apt-get download ${pkg} produced no .deb`);
   execFileSync("dpkg", ["-x", deb, pkg], { cwd: cache, stdio: "inherit" });
   return html;
+}
+
+/**
+ * The .deb that `debianDocs` unpacked for `pkg` (its file name carries the version), if any.
+ *
+ * @example debianDocsDeb("nodejs-doc") // "nodejs-doc_18.20.4+dfsg-1~deb12u3_all.deb"
+ */
+export function debianDocsDeb(pkg: string): string | undefined {
+  const cache = benchCache();
+  if (!existsSync(cache)) return undefined;
+  return readdirSync(cache).find((f) => f.startsWith(`${pkg}_`) && f.endsWith(".deb"));
+}
+
+function benchCache(): string {
+  return join(tmpdir(), "agentweb-bench");
 }

@@ -1,18 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 
 /**
- * The dev set's baseline, as its README defines it: page-level BM25 (k1 1.2, b 0.75,
+ * The sets' baseline, as the PostgreSQL set's README defines it: page-level BM25 (k1 1.2, b 0.75,
  * idf ln(1 + (N - df + 0.5) / (df + 0.5))) over lowercase `\w+` tokens of each page's visible text
- * (script, style, navheader and navfooter dropped), query terms deduplicated, ties by file name.
+ * (script, style, navheader and navfooter dropped), query terms deduplicated, ties by path. The
+ * Node and Python sets name no baseline; the same one is run on their corpus pages.
  *
- * @example const rank = bm25Baseline(htmlDir); rank("why is my index not used") // ["indexes-examine.html", …]
+ * @example const rank = bm25Baseline(htmlDir, paths); rank("why is my index not used") // ["indexes-examine.html", …]
  */
-export function bm25Baseline(htmlDir: string): (query: string) => string[] {
-  const files = readdirSync(htmlDir)
-    .filter((f) => f.endsWith(".html"))
-    .sort();
+export function bm25Baseline(htmlDir: string, paths: string[]): (query: string) => string[] {
+  const files = [...paths].sort();
   const docs = files.map((file) =>
     termCounts(tokens(visibleText(readFileSync(join(htmlDir, file), "utf8")))),
   );

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as lancedb from "@lancedb/lancedb";
 import { chunkMarkdown } from "../indexer/chunk/chunk-markdown.js";
@@ -10,29 +9,51 @@ import { toChunkRow, toPageRow } from "../indexer/store/rows.js";
 import { openStore } from "../indexer/store/store.js";
 import { resolveConfig } from "../schemas/config.js";
 import type { Page } from "../schemas/page.js";
-import { BENCH_ORIGIN, BENCH_SITE } from "./retrieval-corpus.js";
+import { cacheKey } from "./retrieval-cache-key.js";
+import { BENCH_ORIGIN, BENCH_SITE } from "./retrieval-sets.js";
 import { cachedEmbedder } from "./vector-cache.js";
 
 /**
- * The bench's data dir for one embedder, built once and reused while the indexing code is unchanged:
- * the dir name carries a hash of `indexer/` sources, so an edit to chunking, stored columns or
- * embedding text rebuilds it. Vectors live in a separate cache keyed by text, so a rebuild only
- * embeds chunks whose text changed.
+ * A set's data dir for one embedder, built once and reused while nothing that decides its rows
+ * changed: the dir name is a hash of the extracted pages' key, the embedder and its code, and every
+ * module the build reaches (chunker, rows, store, embedding text) plus the lock file. Vectors live in
+ * a separate cache keyed by text (shared by the sets), so a rebuild only embeds chunks whose text
+ * changed.
  *
- * @example const data = await benchIndex({ cache, pages, embedder: "bundled", makeEmbedder });
+ * @example const data = await benchIndex({ dir, pagesKey, pages, embedder: "static", embedding: { make, vectors }, log });
  */
 export async function benchIndex(options: {
-  cache: string;
+  /** The set's cache dir. */
+  dir: string;
+  pagesKey: string;
   pages: Page[];
   embedder: string;
-  makeEmbedder: (() => Promise<Embedder>) | undefined;
+  /** How to start the embedder, and the vector cache's file stem (vector-cache.ts); none for "none". */
+  embedding: { make: () => Promise<Embedder>; vectors: string } | undefined;
   log: (line: string) => void;
 }): Promise<string> {
-  const data = join(options.cache, `data-${options.embedder}-${sourceHash(INDEX_SOURCES)}`);
+  const key = cacheKey({
+    entries: INDEX_ENTRIES,
+    files: ["package-lock.json"],
+    values: [
+      options.pagesKey,
+      options.embedder,
+      options.embedding?.vectors ?? "",
+      DIMS,
+      CHUNK_TOKENS,
+      BENCH_SITE,
+    ],
+  });
+  const name = `data-${options.embedder}-${key}`;
+  const data = join(options.dir, name);
   if (existsSync(join(data, "bench-complete"))) return data;
   rmSync(data, { recursive: true, force: true });
-  const inner = options.makeEmbedder ? await options.makeEmbedder() : undefined;
-  const embedder = inner ? cachedEmbedder(inner, join(options.cache, `vectors-${inner.name}`)) : undefined;
+  // Indexes built by older code for this embedder are never read again.
+  for (const old of readdirSync(options.dir).filter((f) => f.startsWith(`data-${options.embedder}-`))) {
+    rmSync(join(options.dir, old), { recursive: true, force: true });
+  }
+  const inner = await options.embedding?.make();
+  const embedder = inner && cachedEmbedder(inner, options.embedding!.vectors);
   const t0 = performance.now();
   const dataDir = openDataDir(data, { create: true });
   const store = await openStore({ dir: dataDir.indexDir, dims: DIMS });
@@ -80,31 +101,29 @@ export async function benchIndex(options: {
 const DIMS = 512;
 const CHUNK_TOKENS = resolveConfig({}).chunkTokens;
 
-/** What decides the stored rows (ranking code is read at query time and needs no rebuild). */
-const INDEX_SOURCES = [
-  "indexer/chunk",
-  "indexer/index-writer.ts",
+/** The build's entry modules; what they import is followed (ranking code, read per query, is not). */
+const INDEX_ENTRIES = [
+  "bench/retrieval-index.ts",
+  "indexer/chunk/chunk-markdown.ts",
   "indexer/embed/embedding-text.ts",
-  "indexer/store/identifier-variants.ts",
+  "indexer/store/data-dir.ts",
   "indexer/store/rows.ts",
   "indexer/store/store.ts",
-  "indexer/store/table-schemas.ts",
 ];
 
-/** A short hash of every non-test TypeScript source under the given paths. */
-function sourceHash(paths: string[]): string {
-  const hash = createHash("sha1");
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith(".ts") && !name.endsWith(".test.ts"))
-        hash.update(path).update(readFileSync(path));
-    }
-  };
-  for (const p of paths) {
-    if (statSync(p).isDirectory()) walk(p);
-    else hash.update(p).update(readFileSync(p));
-  }
-  return hash.digest("hex").slice(0, 10);
+/**
+ * The vector cache's file stem for an embedder: its name and a hash of its code (and the static
+ * table), so changed vectors are never read back from an older cache.
+ *
+ * @example vectorCacheFile(cache, "static") // ".../vectors-static-1a2b3c4d5e6f"
+ */
+export function vectorCacheFile(cache: string, embedder: string): string {
+  const code =
+    embedder === "static"
+      ? {
+          entries: ["indexer/embed/static-embedder.ts"],
+          files: ["indexer/embed/static-table.bin", "package-lock.json"],
+        }
+      : { entries: [`indexer/embed/${embedder}-embedder.ts`], files: ["package-lock.json"] };
+  return join(cache, `vectors-${embedder}-${cacheKey(code)}`);
 }

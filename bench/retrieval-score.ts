@@ -1,16 +1,10 @@
-/** One line of postgres-qa.jsonl. */
-export interface Question {
-  id: string;
-  question: string;
-  target: string;
-  alternatives: string[];
-  evidence: string;
-  kind: string;
-}
+import type { Question } from "./retrieval-sets.js";
+import { pagePath } from "./retrieval-sets.js";
 
 /**
- * Page-level scores as the dev set's README defines them: fragments stripped, the first 10 distinct
- * pages kept, a hit when the page's file name is the target or an alternative.
+ * Page-level scores as the sets' READMEs define them: fragments stripped, the first 10 distinct
+ * pages kept, a hit when the page's path (relative to the docs' HTML directory) is the target or an
+ * alternative.
  *
  * @example scoreRankings(questions, rankings) // { r1: 0.5, r5: 0.76, mrr: 0.6 }
  */
@@ -35,11 +29,11 @@ export function scoreRankings(
   return { r1: r1 / n, r5: r5 / n, mrr: mrr / n, ranks };
 }
 
-/** File names of the first 10 distinct pages of a ranking of URLs or file names. */
+/** Paths of the first 10 distinct pages of a ranking of URLs or page paths. */
 export function distinctPages(urls: string[]): string[] {
   const out: string[] = [];
   for (const u of urls) {
-    const file = u.split("#")[0]!.split("/").pop()!;
+    const file = pagePath(u);
     if (!out.includes(file)) out.push(file);
     if (out.length === 10) break;
   }

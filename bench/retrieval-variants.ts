@@ -1,10 +1,14 @@
-import type { IndexHandle } from "../api/ops/index-handle.js";
+import { getContext } from "../api/ops/get-context.js";
+import { type IndexHandle, openIndex } from "../api/ops/index-handle.js";
 import { reciprocalRankFusion } from "../indexer/store/fusion.js";
 import { normalisedScoreFusion } from "../indexer/store/score-fusion.js";
-import { type Ranking, rankChunks } from "../indexer/store/search-chunks.js";
+import { DEFAULT_RANKING, type Ranking, rankChunks } from "../indexer/store/search-chunks.js";
 import type { SearchMode } from "../schemas/search.js";
-import { BENCH_SITE } from "./retrieval-corpus.js";
-import { type Question, scoreRankings } from "./retrieval-score.js";
+import type { Corpus } from "./retrieval-corpus.js";
+import { f3, type Row } from "./retrieval-report.js";
+import { containsEvidence, scoreRankings } from "./retrieval-score.js";
+import { BENCH_SITE } from "./retrieval-sets.js";
+import { meanOf, questionsDelta, type SetScores, signed, verdict } from "./retrieval-verdict.js";
 
 /** One ranking variant to measure. */
 export interface Variant {
@@ -14,16 +18,17 @@ export interface Variant {
 }
 
 /**
- * The ranking variants measured one by one on the dev set (each changes one knob from the row above
- * it or from the default), for the search modes the index supports.
+ * The ranking variants measured one by one (each changes one knob from the row above it or from the
+ * default), for the given search modes, each mode's default ranking first.
  *
- * @example const variants = rankingVariants(true);
+ * @example const variants = rankingVariants(["text", "hybrid"]);
  */
-export function rankingVariants(withVectors: boolean): Variant[] {
+export function rankingVariants(modes: SearchMode[]): Variant[] {
   const rrf = reciprocalRankFusion(60);
   const norm = normalisedScoreFusion();
   const boost = (fields: number, title: number, pairs: number) => ({ boost: { fields, title, pairs } });
   const text: Variant[] = [
+    { name: defaultName("text"), mode: "text", ranking: {} },
     { name: "text, no re-scoring", mode: "text", ranking: boost(0, 0, 0) },
     { name: "text, page decay 0.3", mode: "text", ranking: { ...boost(0, 0, 0), pageDecay: 0.3 } },
     { name: "text, headings 0.5", mode: "text", ranking: boost(0.5, 0, 0) },
@@ -33,14 +38,16 @@ export function rankingVariants(withVectors: boolean): Variant[] {
     { name: "text, headings 1 + title 0.5", mode: "text", ranking: boost(1, 0.5, 0) },
     { name: "text, headings 1 + title 1", mode: "text", ranking: boost(1, 1, 0) },
     { name: "text, headings 1 + title 0.5 + pairs 0.5", mode: "text", ranking: boost(1, 0.5, 0.5) },
-    { name: "text, headings 1 + title 0.5 + pairs 1 (default)", mode: "text", ranking: boost(1, 0.5, 1) },
+    { name: "text, headings 1 + title 0.5 + pairs 1", mode: "text", ranking: boost(1, 0.5, 1) },
     { name: "text, headings 1 + title 0.5 + pairs 2", mode: "text", ranking: boost(1, 0.5, 2) },
     { name: "text, default + page decay 0.3", mode: "text", ranking: { pageDecay: 0.3 } },
   ];
-  if (!withVectors) return text;
-  const hybrid: Variant[] = [
-    { name: "vector, best chunk", mode: "vector", ranking: {} },
+  const vector: Variant[] = [
+    { name: defaultName("vector"), mode: "vector", ranking: {} },
     { name: "vector, page decay 0.3", mode: "vector", ranking: { pageDecay: 0.3 } },
+  ];
+  const hybrid: Variant[] = [
+    { name: defaultName("hybrid"), mode: "hybrid", ranking: {} },
     { name: "hybrid RRF w=1", mode: "hybrid", ranking: { fusion: rrf, vectorWeight: 1 } },
     { name: "hybrid RRF w=0.5", mode: "hybrid", ranking: { fusion: rrf, vectorWeight: 0.5 } },
   ];
@@ -52,21 +59,29 @@ export function rankingVariants(withVectors: boolean): Variant[] {
     mode: "hybrid",
     ranking: { fusion: norm, vectorWeight: 0.2, ...boost(0, 0, 0) },
   });
-  return [...text, ...hybrid];
+  return [...text, ...vector, ...hybrid].filter((v) => modes.includes(v.mode));
+}
+
+/** The name of a mode's default-ranking row, the one its variants are judged against. */
+export function defaultName(mode: SearchMode): string {
+  return `${mode}, default ranking`;
 }
 
 /**
- * Page-level scores of each variant, asked through `rankChunks` (the code `/v1/search` runs, with
- * the variant's knobs instead of the defaults).
+ * Each variant's scores on one set: page-level R@1, R@5 and MRR through `rankChunks` (the code
+ * `/v1/search` runs, with the variant's knobs instead of the defaults), and evidence@2000 through
+ * `getContext` under the same knobs (withRanking).
  *
- * @example const rows = await measureVariants(index, questions, rankingVariants(false));
+ * @example const scores = await measureVariants(index, corpus, rankingVariants(["text"]));
  */
 export async function measureVariants(
   index: IndexHandle,
-  questions: Question[],
+  corpus: Corpus,
   variants: Variant[],
-): Promise<Record<string, string | number>[]> {
-  const rows: Record<string, string | number>[] = [];
+  log: (line: string) => void,
+): Promise<Map<string, SetScores>> {
+  const { questions } = corpus;
+  const out = new Map<string, SetScores>();
   for (const v of variants) {
     const embedder = v.mode === "text" ? undefined : await index.embedder();
     const rankings: string[][] = [];
@@ -77,8 +92,84 @@ export async function measureVariants(
       );
       rankings.push(ranked.map((c) => c.url));
     }
+    const found = await withRanking(index, v.ranking, async (handle) => {
+      let n = 0;
+      for (const q of questions) {
+        const pack = await getContext(handle, {
+          q: q.question,
+          maxTokens: 2000,
+          mode: v.mode,
+          site: BENCH_SITE,
+        });
+        if (containsEvidence(pack.parts.map((p) => p.text).join("\n"), q.evidence)) n++;
+      }
+      return n;
+    });
     const s = scoreRankings(questions, rankings);
-    rows.push({ variant: v.name, "R@1": s.r1.toFixed(3), "R@5": s.r5.toFixed(3), MRR: s.mrr.toFixed(3) });
+    out.set(v.name, {
+      n: questions.length,
+      r1: s.r1,
+      r5: s.r5,
+      mrr: s.mrr,
+      ev2000: found / questions.length,
+    });
+    log(
+      `${corpus.set.name}: ${v.name}: R@5 ${s.r5.toFixed(3)}, ev@2000 ${(found / questions.length).toFixed(3)}`,
+    );
   }
-  return rows;
+  return out;
+}
+
+/**
+ * Runs `fn` with context packs ranked under `ranking`. getContext takes no ranking knobs: it ranks
+ * with DEFAULT_RANKING and the config's vectorWeight, so the bench sets both for the duration, on a
+ * handle of its own whose result cache (one per open store) holds no pack ranked otherwise.
+ */
+async function withRanking<T>(
+  index: IndexHandle,
+  ranking: Partial<Ranking>,
+  fn: (handle: IndexHandle) => Promise<T>,
+): Promise<T> {
+  const vectorWeight = ranking.vectorWeight ?? index.config.vectorWeight;
+  const fresh = await openIndex({ ...index.config, vectorWeight }, { write: false, owner: "bench" });
+  const handle: IndexHandle = { ...fresh, embedder: index.embedder };
+  const saved = { ...DEFAULT_RANKING };
+  Object.assign(DEFAULT_RANKING, ranking, { vectorWeight });
+  try {
+    return await fn(handle);
+  } finally {
+    Object.assign(DEFAULT_RANKING, saved);
+    await fresh.close();
+  }
+}
+
+/**
+ * The variants table: each variant's mean over the sets, its change from its mode's default on
+ * each set (R@5 and evidence@2000 in questions, MRR), and the verdict (retrieval-verdict.ts).
+ *
+ * @example printRows("Ranking variants", variantRows(variants, { postgres: pgScores, node: nodeScores }));
+ */
+export function variantRows(variants: Variant[], perSet: Record<string, Map<string, SetScores>>): Row[] {
+  const sets = Object.keys(perSet);
+  const scoresOf = (name: string) => Object.fromEntries(sets.map((s) => [s, perSet[s]!.get(name)!]));
+  return variants.map((v) => {
+    const scores = scoresOf(v.name);
+    const base = scoresOf(defaultName(v.mode));
+    const row: Row = { variant: v.name };
+    for (const [label, key] of [
+      ["R@1", "r1"],
+      ["R@5", "r5"],
+      ["MRR", "mrr"],
+      ["ev@2000", "ev2000"],
+    ] as const)
+      row[`mean ${label}`] = f3(meanOf(scores, sets, key));
+    for (const s of sets) {
+      const d = scores[s]!;
+      const b = base[s]!;
+      row[`${s} Δ R@5 / ev / MRR`] =
+        `${signed(questionsDelta(d.r5, b.r5, b.n))} / ${signed(questionsDelta(d.ev2000, b.ev2000, b.n))} / ${signed(d.mrr - b.mrr, 3)}`;
+    }
+    row.verdict = v.name === defaultName(v.mode) ? "(default)" : verdict(scores, base).reason;
+    return row;
+  });
 }

@@ -1,145 +1,145 @@
 /**
- * Retrieval quality on the PostgreSQL 15 manual with the dev set's 80 questions
- * (../shared/bench-data/retrieval/postgres-qa.jsonl): page-level Recall@1/@5 and MRR per search mode
- * through the ops layer (what `/v1/search` runs), evidence-in-context share at 1000/2000/4000 tokens
- * (what `/v1/context` runs), p50/p95 latency, and the README's plain BM25 baseline computed here.
+ * Retrieval quality on every QA set in ../shared/bench-data/retrieval/ (PostgreSQL 15, Node.js 18,
+ * Python 3.11; retrieval-sets.ts), each on its own index of its own corpus: page-level R@1, R@5 and
+ * MRR through the ops layer (what `/v1/search` runs), the share of questions whose evidence sentence
+ * is in the context pack at 1,000/2,000/4,000 tokens (what `/v1/context` runs), p50/p95 search
+ * latency, beside the plain BM25 baseline; per set, then the mean over the sets.
+ * `--variants` measures the ranking variants instead: each as the mean over the sets, its change on
+ * each set, and whether the keep rule (retrieval-verdict.ts) passes.
  *
- * Run: npx tsx bench/retrieval.ts [--embedder bundled|static|none] [--cache DIR] [--context-modes text,hybrid] [--variants]
- * The manual (apt-get download postgresql-doc-15), extracted pages, vectors and the index are cached
- * under --cache (default $TMPDIR/agentweb-bench/retrieval); the index is rebuilt when indexing code changes.
+ * Run: npx tsx bench/retrieval.ts [--embedder static|bundled|none] [--modes text,hybrid]
+ *      [--sets postgres,node,python] [--variants] [--markdown] [--cache DIR] [--qa-dir DIR]
+ * Packages come from `apt-get download` (a set whose package cannot be had is skipped and said so);
+ * extracted pages, vectors and indexes are cached under --cache (default
+ * $TMPDIR/agentweb-bench/retrieval), keyed by the code that builds them.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { getContext } from "../api/ops/get-context.js";
 import { openIndex } from "../api/ops/index-handle.js";
-import { searchDocs } from "../api/ops/search-docs.js";
 import { createBundledEmbedder } from "../indexer/embed/bundled-embedder.js";
 import { createStaticEmbedder } from "../indexer/embed/static-embedder.js";
 import { resolveConfig } from "../schemas/config.js";
-import type { SearchMode } from "../schemas/search.js";
-import { bm25Baseline } from "./retrieval-bm25.js";
-import { BENCH_SITE, loadPages, postgresHtmlDir } from "./retrieval-corpus.js";
-import { benchIndex } from "./retrieval-index.js";
-import { containsEvidence, type Question, scoreRankings } from "./retrieval-score.js";
-import { measureVariants, rankingVariants } from "./retrieval-variants.js";
-import { percentile, printTable } from "./stats.js";
+import { SearchMode } from "../schemas/search.js";
+import { type Corpus, loadCorpus } from "./retrieval-corpus.js";
+import { benchIndex, vectorCacheFile } from "./retrieval-index.js";
+import { measureBaseline, measureMode, type RunScores } from "./retrieval-measure.js";
+import { meanRuns, printRows, runRow } from "./retrieval-report.js";
+import { QA_SETS } from "./retrieval-sets.js";
+import { measureVariants, rankingVariants, variantRows } from "./retrieval-variants.js";
+import type { SetScores } from "./retrieval-verdict.js";
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
   options: {
-    embedder: { type: "string", default: "bundled" },
-    cache: { type: "string", default: join(tmpdir(), "agentweb-bench", "retrieval") },
-    questions: { type: "string", default: "../shared/bench-data/retrieval/postgres-qa.jsonl" },
-    "context-modes": { type: "string" },
+    embedder: { type: "string", default: "static" },
+    modes: { type: "string", default: "text,hybrid" },
+    sets: { type: "string", default: QA_SETS.map((s) => s.name).join(",") },
     variants: { type: "boolean", default: false },
+    markdown: { type: "boolean", default: false },
+    cache: { type: "string", default: join(tmpdir(), "agentweb-bench", "retrieval") },
+    "qa-dir": { type: "string", default: join(root, "..", "shared", "bench-data", "retrieval") },
   },
 });
 const log = (line: string) => console.error(line);
-const cache = values.cache!;
-mkdirSync(cache, { recursive: true });
-const questions = readFileSync(values.questions!, "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Question);
-
-const htmlDir = postgresHtmlDir(join(cache, ".."));
-const pages = loadPages(htmlDir, join(cache, "pages.jsonl"));
-log(`${pages.length} pages, ${questions.length} questions`);
+const fail = (line: string): never => {
+  console.error(line);
+  process.exit(2);
+};
 
 const embedderName = values.embedder!;
-const makeEmbedder =
-  embedderName === "bundled"
-    ? () => createBundledEmbedder({ workers: 2 })
-    : embedderName === "static"
-      ? async () => createStaticEmbedder()
-      : undefined;
-const data = await benchIndex({ cache, pages, embedder: embedderName, makeEmbedder, log });
+const embedders: Record<
+  string,
+  (() => Promise<import("../indexer/embed/embedder.js").Embedder>) | undefined
+> = {
+  static: async () => createStaticEmbedder(),
+  bundled: () => createBundledEmbedder({ workers: 2 }),
+  none: undefined,
+};
+if (!(embedderName in embedders)) fail(`--embedder must be static, bundled or none, not ${embedderName}`);
+const modes = values.modes!.split(",").filter(Boolean);
+for (const m of modes) if (!SearchMode.safeParse(m).success) fail(`--modes: unknown search mode ${m}`);
+if (embedderName === "none" && modes.some((m) => m !== "text"))
+  fail("--embedder none allows --modes text only");
+const sets = values.sets!.split(",").filter(Boolean);
+const unknown = sets.filter((s) => !QA_SETS.some((q) => q.name === s));
+if (unknown.length)
+  fail(`--sets: unknown set ${unknown.join(", ")} (known: ${QA_SETS.map((s) => s.name).join(", ")})`);
 
-const searchRows: Record<string, string | number>[] = [];
-const baseline = bm25Baseline(htmlDir);
-{
-  const times: number[] = [];
-  const rankings = questions.map((q) => {
-    const t = performance.now();
-    const r = baseline(q.question);
-    times.push(performance.now() - t);
-    return r;
+const cache = values.cache!;
+mkdirSync(cache, { recursive: true });
+const make = embedders[embedderName];
+const embedding = make && { make, vectors: vectorCacheFile(cache, embedderName) };
+const searchModes = modes as SearchMode[];
+
+const measured: { corpus: Corpus; runs: RunScores[]; variants?: Map<string, SetScores> }[] = [];
+const skipped: string[] = [];
+const incomplete: string[] = [];
+for (const set of QA_SETS.filter((s) => sets.includes(s.name))) {
+  const t0 = performance.now();
+  const corpus = await loadCorpus(set, values["qa-dir"]!, cache, (l) => log(`${set.name}: ${l}`));
+  if ("skipped" in corpus) {
+    log(`${set.name}: SKIPPED: ${corpus.skipped}`);
+    skipped.push(`${set.name} (${corpus.skipped})`);
+    continue;
+  }
+  log(`${set.name}: ${corpus.pages.length} pages, ${corpus.questions.length} questions`);
+  if (corpus.failed.length) {
+    incomplete.push(`${set.name}: ${corpus.failed.length} pages not extracted (${corpus.failed.join(", ")})`);
+  }
+  const data = await benchIndex({
+    dir: join(cache, set.name),
+    pagesKey: corpus.pagesKey,
+    pages: corpus.pages,
+    embedder: embedderName,
+    embedding,
+    log: (l) => log(`${set.name}: ${l}`),
   });
-  searchRows.push(row("BM25 baseline (pages, visible text)", scoreRankings(questions, rankings), times));
+  const config = resolveConfig({ flags: { data, embedder: embedderName } });
+  const index = await openIndex(config, { write: false, owner: "bench" });
+  try {
+    if (values.variants) {
+      const variants = await measureVariants(index, corpus, rankingVariants(searchModes), log);
+      measured.push({ corpus, runs: [], variants });
+    } else {
+      const runs = [measureBaseline(corpus)];
+      for (const mode of searchModes) runs.push(await measureMode(index, corpus, mode));
+      measured.push({ corpus, runs });
+    }
+  } finally {
+    await index.close();
+  }
+  log(`${set.name}: done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-const config = resolveConfig({ flags: { data, embedder: embedderName } });
-const index = await openIndex(config, { write: false, owner: "bench" });
-const contextRows: Record<string, string | number>[] = [];
-try {
-  if (values.variants) {
-    printTable(
-      "Ranking variants (page level, through rankChunks)",
-      await measureVariants(index, questions, rankingVariants(embedderName !== "none")),
+const md = values.markdown!;
+const label = `embedder ${embedderName}, modes ${modes.join("/")}`;
+if (values.variants) {
+  const perSet = Object.fromEntries(measured.map((m) => [m.corpus.set.name, m.variants!]));
+  printRows(
+    `Ranking variants, mean over ${measured.map((m) => m.corpus.set.name).join(", ")} (${label}); Δ against the mode's default, R@5 and evidence@2000 in questions`,
+    variantRows(rankingVariants(searchModes), perSet),
+    md,
+  );
+} else {
+  for (const { corpus, runs } of measured) {
+    printRows(
+      `${corpus.set.name}: ${corpus.questions.length} questions, ${corpus.pages.length} pages (${label})`,
+      runs.map(runRow),
+      md,
     );
   }
-  const modes: SearchMode[] = embedderName === "none" ? ["text"] : ["text", "vector", "hybrid"];
-  for (const mode of modes) {
-    // Warm-up: the embedder's workers load their model on first use.
-    await searchDocs(index, { q: "warm up", mode, site: BENCH_SITE });
-    const times: number[] = [];
-    const rankings: string[][] = [];
-    for (const q of questions) {
-      const t = performance.now();
-      const { hits } = await searchDocs(index, {
-        q: q.question,
-        k: 10,
-        group: "page",
-        mode,
-        site: BENCH_SITE,
-      });
-      times.push(performance.now() - t);
-      rankings.push(hits.map((h) => h.url));
-    }
-    searchRows.push(row(`agentweb ${mode}`, scoreRankings(questions, rankings), times));
+  if (measured.length > 1) {
+    const names = measured.map((m) => m.corpus.set.name).join(", ");
+    printRows(
+      `Mean over ${measured.length} sets (${names}); latency pooled over all questions`,
+      meanRuns(measured.map((m) => m.runs)).map(runRow),
+      md,
+    );
   }
-  const contextModes = (values["context-modes"]?.split(",").filter(Boolean) ?? modes) as SearchMode[];
-  for (const mode of contextModes) {
-    for (const maxTokens of [1000, 2000, 4000]) {
-      const times: number[] = [];
-      let found = 0;
-      let tokens = 0;
-      for (const q of questions) {
-        const t = performance.now();
-        const pack = await getContext(index, { q: q.question, maxTokens, mode, site: BENCH_SITE });
-        times.push(performance.now() - t);
-        tokens += pack.totalTokens;
-        if (containsEvidence(pack.parts.map((p) => p.text).join("\n"), q.evidence)) found++;
-      }
-      contextRows.push({
-        mode,
-        budget: maxTokens,
-        "evidence in pack": (found / questions.length).toFixed(3),
-        "mean tokens": Math.round(tokens / questions.length),
-        "p50 ms": percentile(times, 50).toFixed(1),
-        "p95 ms": percentile(times, 95).toFixed(1),
-      });
-    }
-  }
-} finally {
-  await index.close();
 }
-
-printTable(`Search, page level, ${questions.length} questions (embedder: ${embedderName})`, searchRows);
-printTable("Context packs: share of questions whose evidence sentence is in the pack", contextRows);
-
-function row(
-  name: string,
-  s: { r1: number; r5: number; mrr: number },
-  times: number[],
-): Record<string, string | number> {
-  return {
-    run: name,
-    "R@1": s.r1.toFixed(3),
-    "R@5": s.r5.toFixed(3),
-    MRR: s.mrr.toFixed(3),
-    "p50 ms": percentile(times, 50).toFixed(1),
-    "p95 ms": percentile(times, 95).toFixed(1),
-  };
-}
+if (incomplete.length) console.log(`\nIncomplete corpus, figures not comparable: ${incomplete.join("; ")}`);
+if (skipped.length) console.log(`\nSkipped: ${skipped.join("; ")}`);
+if (measured.length === 0) process.exit(1);
