@@ -48,6 +48,7 @@ function pythonDocs(): string {
 async function run(url: string, render: RenderMode) {
   const counts = { page: 0, skipped: 0, failed: 0 };
   const via = new Map<string, number>();
+  const failures: string[] = [];
   const t0 = performance.now();
   for await (const e of crawl({
     startUrl: url,
@@ -67,8 +68,10 @@ async function run(url: string, render: RenderMode) {
   })) {
     counts[e.type] += 1;
     if (e.type === "page") via.set(e.page.fetchedVia, (via.get(e.page.fetchedVia) ?? 0) + 1);
+    if (e.type === "failed") failures.push(`${render} ${e.url}: ${e.code} ${e.message.split("\n")[0]}`);
   }
   const seconds = (performance.now() - t0) / 1000;
+  for (const f of failures) console.error(`failed: ${f}`);
   return {
     render,
     ...counts,
