@@ -67,7 +67,8 @@ describe("pathological input", () => {
       const seconds = (performance.now() - started) / 1000;
       expect(threadId).toBeGreaterThan(0);
       expect(extracted.markdown.startsWith("# Page\n")).toBe(true);
-      expect(seconds).toBeLessThan(5);
+      // Wall time on a shared machine: the quadratic steps these pages used to hit took minutes.
+      expect(seconds).toBeLessThan(20);
     },
     120_000,
   );
