@@ -3,6 +3,7 @@
  * found by following relative imports from the step's entry modules, so an edit anywhere that step
  * reaches (committed or not) builds it again, and an edit elsewhere does not.
  */
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
@@ -58,4 +59,26 @@ export function cacheKey(input: { entries: string[]; files?: string[]; values?: 
 function resolveSource(path: string): string | undefined {
   const candidates = path.endsWith(".js") ? [path.replace(/\.js$/, ".ts"), path] : [path, `${path}.ts`];
   return candidates.find((c) => existsSync(c));
+}
+
+/**
+ * The commit the working tree is on and the files among the modules `entries` reach that differ
+ * from it (uncommitted edits), so a printed figure says which code it measured.
+ *
+ * @example sourceState(["bench/retrieval.ts"]) // { commit: "3caed7a", dirty: ["crawler/extract/hidden-content.ts"] }
+ */
+export function sourceState(entries: string[]): { commit: string; dirty: string[] } {
+  const git = (args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" });
+  try {
+    const commit = git(["rev-parse", "--short", "HEAD"]).trim();
+    const modules = new Set(localModules(entries));
+    const dirty = git(["status", "--porcelain", "--", ...modules])
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.slice(3))
+      .filter((f) => modules.has(f));
+    return { commit, dirty };
+  } catch {
+    return { commit: "unknown (no git)", dirty: [] };
+  }
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import * as lancedb from "@lancedb/lancedb";
 import { chunkMarkdown } from "../indexer/chunk/chunk-markdown.js";
 import type { Embedder } from "../indexer/embed/embedder.js";
@@ -53,6 +53,7 @@ export async function benchIndex(options: {
     rmSync(join(options.dir, old), { recursive: true, force: true });
   }
   const inner = await options.embedding?.make();
+  if (options.embedding) pruneVectorCaches(options.embedding.vectors);
   const embedder = inner && cachedEmbedder(inner, options.embedding!.vectors);
   const t0 = performance.now();
   const dataDir = openDataDir(data, { create: true });
@@ -112,18 +113,31 @@ const INDEX_ENTRIES = [
 ];
 
 /**
- * The vector cache's file stem for an embedder: its name and a hash of its code (and the static
- * table), so changed vectors are never read back from an older cache.
+ * The vector cache's file stem for an embedder: its name and a hash of its code, its table and the
+ * installed versions of the model packages it runs, so changed vectors are never read back from an
+ * older cache (and an unrelated dependency change does not throw away tens of minutes of embedding).
  *
  * @example vectorCacheFile(cache, "static") // ".../vectors-static-1a2b3c4d5e6f"
  */
 export function vectorCacheFile(cache: string, embedder: string): string {
+  const models = ["core", "embeddings", "model-embeddings-en"].map(
+    (p) => `node_modules/@energetic-ai/${p}/package.json`,
+  );
   const code =
     embedder === "static"
       ? {
           entries: ["indexer/embed/static-embedder.ts"],
-          files: ["indexer/embed/static-table.bin", "package-lock.json"],
+          files: ["indexer/embed/static-table.bin", ...models],
         }
-      : { entries: [`indexer/embed/${embedder}-embedder.ts`], files: ["package-lock.json"] };
+      : { entries: [`indexer/embed/${embedder}-embedder.ts`], files: models };
   return join(cache, `vectors-${embedder}-${cacheKey(code)}`);
+}
+
+/** Removes an embedder's vector caches made under other keys: their vectors are never read again. */
+function pruneVectorCaches(stem: string): void {
+  const dir = dirname(stem);
+  const prefix = `${basename(stem).replace(/-[0-9a-f]+$/, "")}-`;
+  for (const f of readdirSync(dir)) {
+    if (f.startsWith(prefix) && !f.startsWith(`${basename(stem)}.`)) rmSync(join(dir, f), { force: true });
+  }
 }

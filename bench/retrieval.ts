@@ -23,6 +23,7 @@ import { createBundledEmbedder } from "../indexer/embed/bundled-embedder.js";
 import { createStaticEmbedder } from "../indexer/embed/static-embedder.js";
 import { resolveConfig } from "../schemas/config.js";
 import { SearchMode } from "../schemas/search.js";
+import { sourceState } from "./retrieval-cache-key.js";
 import { type Corpus, loadCorpus } from "./retrieval-corpus.js";
 import { benchIndex, vectorCacheFile } from "./retrieval-index.js";
 import { measureBaseline, measureMode, type RunScores } from "./retrieval-measure.js";
@@ -140,6 +141,10 @@ if (values.variants) {
     );
   }
 }
+const { commit, dirty } = sourceState(["bench/retrieval.ts", "crawler/extract-pool/extract-worker.ts"]);
+console.log(
+  `\nCode: ${commit}${dirty.length ? ` with uncommitted changes to ${dirty.length} files it runs: ${dirty.join(", ")}` : ""}`,
+);
 if (incomplete.length) console.log(`\nIncomplete corpus, figures not comparable: ${incomplete.join("; ")}`);
 if (skipped.length) console.log(`\nSkipped: ${skipped.join("; ")}`);
 if (measured.length === 0) process.exit(1);
