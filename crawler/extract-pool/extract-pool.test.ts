@@ -32,6 +32,8 @@ describe("extract pool", () => {
         expect(r.tokens).toEqual(inline.tokens);
       }
       expect(inline.tokens.markdown).toBeGreaterThan(50);
+      // Calls made in the same tick spread over the workers instead of queueing on one.
+      expect(new Set(results.map((r) => r.threadId)).size).toBe(2);
     } finally {
       await pool.close();
     }

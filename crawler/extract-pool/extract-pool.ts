@@ -165,14 +165,20 @@ export function createExtractPool(init: ExtractPoolOptions | number): ExtractPoo
     return slot;
   }
 
+  /** A slot marked busy before it is handed out: callers in the same tick must not share one. */
   async function acquire(): Promise<Slot | undefined> {
     for (;;) {
       if (inThread || closed) return undefined;
       const free = slots.find((s) => !s.busy);
-      if (free) return free;
+      if (free) {
+        free.busy = true;
+        return free;
+      }
       if (slots.length < size) {
         try {
-          return spawn();
+          const slot = spawn();
+          slot.busy = true;
+          return slot;
         } catch (err) {
           fallBack(`extraction workers cannot start: ${(err as Error).message}`);
           return undefined;
@@ -207,7 +213,6 @@ export function createExtractPool(init: ExtractPoolOptions | number): ExtractPoo
         if (closed) throw new AgentwebError("INTERNAL", "the extraction pool is closed");
         return extractWithin(html, url, budget);
       }
-      slot.busy = true;
       try {
         try {
           await slot.ready;
