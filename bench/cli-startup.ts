@@ -19,11 +19,10 @@ const { values } = parseArgs({ options: { runs: { type: "string", default: "10" 
 const runs = Number(values.runs);
 const tmp = tempDir("agentweb-bench-cli-");
 const data = join(tmp.path, "data");
-const env = { ...process.env, LANCEDB_LOG: "error" };
 const site = await serveSite(SAMPLE_SITE_DIR);
 try {
   // Asynchronously: the site is served from this process.
-  await promisify(execFile)(process.execPath, [CLI_PATH, "crawl", `${site.url}/`, "--data", data], { env });
+  await promisify(execFile)(process.execPath, [CLI_PATH, "crawl", `${site.url}/`, "--data", data]);
   const page = `${site.url}/guides/deploying.html`;
   const commands: [string, string[]][] = [
     ["node -e '' (floor)", ["-e", ""]],
@@ -36,7 +35,7 @@ try {
     const wall: number[] = [];
     for (let i = 0; i < runs; i++) {
       const start = performance.now();
-      const result = spawnSync(process.execPath, args, { env, encoding: "utf8" });
+      const result = spawnSync(process.execPath, args, { encoding: "utf8" });
       wall.push(performance.now() - start);
       if (result.status !== 0) throw new Error(`${name} failed: ${result.stderr}`);
     }

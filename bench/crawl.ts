@@ -65,7 +65,7 @@ try {
     [cli, "crawl", startUrl, "--json", "--data", config.data, "--embedder", config.embedder]
       .concat(["--max-pages", String(config.maxPages), "--max-depth", "50"])
       .concat(["--delay-ms", "0", "--render", "never"]),
-    { encoding: "utf8", env: { ...process.env, LANCEDB_LOG: "error" }, maxBuffer: 1 << 28 },
+    { encoding: "utf8", maxBuffer: 1 << 28 },
   );
   const summary = JSON.parse(stdout) as { pages: { ok: number }; chunks: number };
   const fullMs = performance.now() - t0;
