@@ -15,6 +15,8 @@ import { boostByFields } from "../indexer/store/field-boost.js";
 import { withIdentifierVariants } from "../indexer/store/identifier-variants.js";
 import { DEFAULT_RANKING, toHit } from "../indexer/store/search-chunks.js";
 import { resolveConfig } from "../schemas/config.js";
+import { ContextRequest } from "../schemas/context.js";
+import { SearchQuery } from "../schemas/search.js";
 import { bagOfWordsEmbedder } from "../test/helpers/bag-of-words-embedder.js";
 import { percentile } from "./stats.js";
 
@@ -63,8 +65,8 @@ export async function measurePhases(data: string, queries: string[], withBundled
       const boosted = await time("boost", () => boostByFields(text, q, DEFAULT_RANKING.boost));
       await time("hits_json", () => JSON.stringify({ hits: boosted.slice(0, 10).map((c) => toHit(c, q)) }));
       await time("version", () => index.store.version());
-      await time("search_cold", () => searchDocs(index, { q, k: 10 }));
-      await time("search_repeat", () => searchDocs(index, { q, k: 10 }));
+      await time("search_cold", () => searchDocs(index, SearchQuery.parse({ q, k: 10 })));
+      await time("search_repeat", () => searchDocs(index, SearchQuery.parse({ q, k: 10 })));
       const [v] = await time("embed_bow", () => bow.embed([q]));
       const vector = await time("vector", () => index.store.searchVector(v!, {}, DEPTH));
       await time("fusion", () =>
@@ -73,7 +75,7 @@ export async function measurePhases(data: string, queries: string[], withBundled
           { hits: vector, weight: DEFAULT_RANKING.vectorWeight },
         ]),
       );
-      await time("context2000_cold", () => getContext(index, { q, maxTokens: 2000 }));
+      await time("context2000_cold", () => getContext(index, ContextRequest.parse({ q, maxTokens: 2000 })));
     }
     if (withBundled) {
       const { createBundledEmbedder } = await import("../indexer/embed/bundled-embedder.js");

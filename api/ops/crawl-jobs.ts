@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
-import { type CrawlJob, CrawlRequest } from "../../schemas/api.js";
+import type { CrawlJob, CrawlRequest } from "../../schemas/api.js";
 import { AgentwebError, isAgentwebError } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
 import { crawlJobFiles } from "./crawl-job-files.js";
 import { type CrawlProgress, crawlSite } from "./crawl-site.js";
 import type { IndexHandle } from "./index-handle.js";
+import { pagesPerSecond } from "./present.js";
 import { assertAllowed } from "./url-guard.js";
 
 /** Progress is persisted at most this often; state changes always. */
@@ -60,7 +61,6 @@ export function createCrawlJobs(index: IndexHandle, options: { egress?: EgressPo
     let lastSave = Date.now();
     const onProgress = (p: CrawlProgress) => {
       const done = p.ok + p.skipped + p.failed;
-      const seconds = p.elapsedMs / 1000;
       job = {
         ...job,
         progress: {
@@ -70,7 +70,7 @@ export function createCrawlJobs(index: IndexHandle, options: { egress?: EgressPo
           failed: p.failed,
           queued: p.queued,
           chunks: p.chunks,
-          pagesPerSecond: seconds > 0 ? Number((done / seconds).toFixed(2)) : 0,
+          pagesPerSecond: pagesPerSecond(done, p.elapsedMs),
         },
       };
       const persist = Date.now() - lastSave >= SAVE_EVERY_MS;
@@ -140,9 +140,8 @@ export function createCrawlJobs(index: IndexHandle, options: { egress?: EgressPo
   void pump();
 
   return {
-    /** Validates, checks the start URL against the guard, queues the job and returns it. */
-    async start(input: unknown): Promise<CrawlJob> {
-      const request = CrawlRequest.parse(input);
+    /** Checks the (parsed) request's start URL against the guard, queues the job and returns it. */
+    async start(request: CrawlRequest): Promise<CrawlJob> {
       if (options.egress) await assertAllowed(options.egress, request.url);
       const job: CrawlJob = {
         id: randomUUID(),

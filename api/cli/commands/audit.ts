@@ -1,10 +1,9 @@
 import { writeFileSync } from "node:fs";
-import { renderAuditHtml } from "../../../crawler/audit/report-html.js";
-import { renderAuditMarkdown } from "../../../crawler/audit/report-markdown.js";
-import { AuditRequest } from "../../../schemas/audit.js";
+import { AuditReportFormat, AuditRequest } from "../../../schemas/audit.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import { auditOptionsFrom, auditSite, DEFAULT_AUDIT_PAGES } from "../../ops/audit-site.js";
 import { parseInput } from "../../ops/error-view.js";
+import { presentAudit } from "../../ops/present.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import type { CommandIo } from "./command.js";
@@ -27,9 +26,6 @@ Options:
 
 Exit codes: 0 done; 1 score under --fail-under; 2 could not do it (bad usage, start URL unreachable).`;
 
-const FORMATS = ["md", "json", "html"] as const;
-type Format = (typeof FORMATS)[number];
-
 /**
  * \`agentweb audit URL\`.
  *
@@ -49,9 +45,8 @@ export async function auditCommand(argv: string[], io: CommandIo): Promise<numbe
   }
   if (positionals.length !== 1)
     throw new AgentwebError("BAD_USAGE", "audit needs one URL (see agentweb audit --help)");
-  const format = (values.json ? "json" : (values.format ?? "md")) as Format;
-  if (!FORMATS.includes(format))
-    throw new AgentwebError("BAD_USAGE", `--format takes md, json or html (got ${format})`);
+  const format = AuditReportFormat.safeParse(values.json ? "json" : (values.format ?? "md")).data;
+  if (!format) throw new AgentwebError("BAD_USAGE", `--format takes md, json or html (got ${values.format})`);
   const failUnder = intFlag("fail-under", values["fail-under"]);
   const request = parseInput(AuditRequest, {
     url: positionals[0],
@@ -70,12 +65,7 @@ export async function auditCommand(argv: string[], io: CommandIo): Promise<numbe
       : {}),
   });
   if (live) io.stderr.write("\n");
-  const text =
-    format === "json"
-      ? JSON.stringify(report)
-      : format === "html"
-        ? renderAuditHtml(report)
-        : renderAuditMarkdown(report);
+  const { text } = presentAudit(report, format);
   if (values.out) writeFileSync(values.out, text);
   else io.out(text.trimEnd());
   return failUnder !== undefined && report.score < failUnder ? 1 : 0;

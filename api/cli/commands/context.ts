@@ -3,6 +3,7 @@ import { AgentwebError } from "../../../schemas/errors.js";
 import { parseInput } from "../../ops/error-view.js";
 import { getContext } from "../../ops/get-context.js";
 import { openIndex } from "../../ops/index-handle.js";
+import { contextAsText } from "../../ops/present.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import type { CommandIo } from "./command.js";
@@ -34,22 +35,20 @@ export async function contextCommand(argv: string[], io: CommandIo): Promise<num
   }
   const q = positionals.join(" ").trim();
   if (!q) throw new AgentwebError("BAD_USAGE", "context needs a question (see agentweb context --help)");
-  const input = {
+  // Bad flags are refused before the index is opened.
+  const request = parseInput(ContextRequest, {
     q,
     maxTokens: intFlag("max-tokens", values["max-tokens"]),
     site: values.site,
     path: values.path,
-    mode: values.mode as never,
-    format: values.json ? ("json" as const) : ("markdown" as const),
-  };
-  // Bad flags are refused before the index is opened.
-  parseInput(ContextRequest, input);
+    mode: values.mode,
+    format: values.json ? "json" : "markdown",
+  });
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const index = await openIndex(config, { write: false, owner: "context" });
   try {
-    const pack = await getContext(index, input);
-    if (values.json) io.out(JSON.stringify(pack));
-    else io.out(pack.parts.length ? (pack.markdown ?? "") : "no passages matched");
+    const pack = await getContext(index, request);
+    io.out(values.json ? JSON.stringify(pack) : contextAsText(pack));
     return 0;
   } finally {
     await index.close();

@@ -3,6 +3,7 @@ import { parseHttpUrl } from "../../../crawler/frontier/normalize-url.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import { crawlSite } from "../../ops/crawl-site.js";
 import { openIndex } from "../../ops/index-handle.js";
+import { pagesPerSecond } from "../../ops/present.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import { progressLine } from "../progress.js";
@@ -120,7 +121,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     );
     line.done();
     const { site, pages, chunks, durationMs, removed, held } = summary;
-    const pagesPerSecond = Math.round((pages.ok / Math.max(0.001, durationMs / 1000)) * 100) / 100;
+    const rate = pagesPerSecond(pages.ok + pages.skipped + pages.failed, durationMs);
     if (held > 0) {
       io.stderr.write(
         `warning: kept ${held} stored page${held === 1 ? "" : "s"} this crawl did not reach: ${summary.heldBecause}; if they are really gone, crawl again with --prune\n`,
@@ -128,7 +129,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     }
     if (values.json) {
       const heldOut = held > 0 ? { held, heldBecause: summary.heldBecause } : {};
-      io.out(JSON.stringify({ site, pages, chunks, removed, ...heldOut, durationMs, pagesPerSecond }));
+      io.out(JSON.stringify({ site, pages, chunks, removed, ...heldOut, durationMs, pagesPerSecond: rate }));
     } else {
       io.out(
         `site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed${removed ? `, ${removed} removed (no longer on the site)` : ""}${held ? `, ${held} not reached but kept` : ""}; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`,

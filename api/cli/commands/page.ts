@@ -1,10 +1,10 @@
-import { markdownToPlainText } from "../../../crawler/markdown/plain-text.js";
 import { PageRequest } from "../../../schemas/api.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import type { Page } from "../../../schemas/page.js";
 import { parseInput } from "../../ops/error-view.js";
 import { getPage } from "../../ops/get-page.js";
 import { openIndex } from "../../ops/index-handle.js";
+import { presentPage } from "../../ops/present.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import type { CommandIo } from "./command.js";
@@ -39,14 +39,7 @@ export async function pageCommand(argv: string[], io: CommandIo): Promise<number
   });
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const page = fresh ? await freshPage(config, url) : await storedPage(config, url);
-  if (format === "json") io.out(JSON.stringify(page));
-  else if (format === "links")
-    io.out(
-      values.json
-        ? JSON.stringify({ url: page.url, links: page.links })
-        : page.links.map((l) => `${l.url}\t${l.region}\t${l.text}`).join("\n"),
-    );
-  else io.out(format === "text" ? markdownToPlainText(page.markdown) : page.markdown);
+  io.out(presentPage(page, { format }).text);
   return 0;
 }
 

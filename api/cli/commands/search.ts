@@ -1,7 +1,8 @@
 import { AgentwebError } from "../../../schemas/errors.js";
-import { SearchRequest } from "../../../schemas/search.js";
+import { SearchQuery } from "../../../schemas/search.js";
 import { parseInput } from "../../ops/error-view.js";
 import { openIndex } from "../../ops/index-handle.js";
+import { hitsAsText } from "../../ops/present.js";
 import { searchDocs } from "../../ops/search-docs.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
@@ -35,29 +36,20 @@ export async function searchCommand(argv: string[], io: CommandIo): Promise<numb
   }
   const q = positionals.join(" ").trim();
   if (!q) throw new AgentwebError("BAD_USAGE", "search needs a query (see agentweb search --help)");
-  const input = {
+  // Bad flags are refused before the index is opened; a mode left out is the config's.
+  const query = parseInput(SearchQuery, {
     q,
     k: intFlag("k", values.k),
     site: values.site,
     path: values.path,
-    mode: values.mode as never,
-    group: values.group as never,
-  };
-  // Bad flags are refused before the index is opened; the mode's default is the config's (searchDocs).
-  parseInput(SearchRequest, input);
+    mode: values.mode,
+    group: values.group,
+  });
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const index = await openIndex(config, { write: false, owner: "search" });
   try {
-    const { hits } = await searchDocs(index, input);
-    if (values.json) {
-      io.out(JSON.stringify({ hits }));
-      return 0;
-    }
-    if (hits.length === 0) io.out("no results");
-    hits.forEach((h, i) => {
-      const where = h.headingPath.length ? h.headingPath.join(" › ") : h.title;
-      io.out(`${i + 1}. ${where}\n   ${h.citation}\n   ${h.snippet}\n`);
-    });
+    const { hits } = await searchDocs(index, query);
+    io.out(values.json ? JSON.stringify({ hits }) : hitsAsText(hits));
     return 0;
   } finally {
     await index.close();
