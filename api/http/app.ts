@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { AgentwebError, isAgentwebError } from "../../schemas/errors.js";
 import { type CrawlJobs, createCrawlJobs } from "../ops/crawl-jobs.js";
 import type { IndexHandle } from "../ops/index-handle.js";
+import type { EgressPolicy } from "../ops/url-guard.js";
 import { egressPolicyFor } from "../ops/url-guard.js";
 import { registerApiGuards } from "./api-guards.js";
 import type { RouteRegistry } from "./api-route.js";

@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import type { Config } from "../../schemas/config.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import { createCrawlJobs } from "../ops/crawl-jobs.js";
 import { openIndex } from "../ops/index-handle.js";
+import type { EgressPolicy } from "../ops/url-guard.js";
 import { egressPolicyFor } from "../ops/url-guard.js";
 import { VERSION } from "../version.js";
 import { createApp, type LogFn } from "./app.js";

@@ -1,6 +1,5 @@
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import {
   CrawlJob,
   CrawlJobRequest,
@@ -21,6 +20,7 @@ import { contextAsText, hitsAsText, presentPage, sitesAsText } from "../ops/pres
 import { buildSitePublication } from "../ops/publish-site.js";
 import { searchDocs } from "../ops/search-docs.js";
 import { listSites } from "../ops/sites.js";
+import type { EgressPolicy } from "../ops/url-guard.js";
 import { registerAuditTool } from "./audit-tool.js";
 import { registerLlmsTxtTools } from "./llms-txt-tools.js";
 import { textAndData, toolResult, wordArgumentErrors } from "./tool-result.js";

@@ -1,9 +1,9 @@
 import { appendFileSync, writeFileSync } from "node:fs";
-import { parseHttpUrl } from "../../../crawler/frontier/normalize-url.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import { crawlSite } from "../../ops/crawl-site.js";
 import { openIndex } from "../../ops/index-handle.js";
 import { pagesPerSecond } from "../../ops/present.js";
+import { parseHttpUrl } from "../../ops/url-guard.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import { progressLine } from "../progress.js";
