@@ -31,17 +31,40 @@ const apiKeyList = z.preprocess(
     }),
   ),
 );
-/** Header lines ("Name: value"), one per line in the environment: values may contain commas. */
-const lines = z.preprocess(
-  (v) =>
-    typeof v === "string"
-      ? v
-          .split(/\r?\n/)
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : v,
-  z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/, "a header is 'Name: value'")),
-);
+/**
+ * Header lines ("Name: value"), one per line in the environment (values may contain commas), as a
+ * name → value record.
+ */
+const headerLines = z
+  .preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(/\r?\n/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/, "a header is 'Name: value'")),
+  )
+  .transform((entries) => {
+    const headers: Record<string, string> = {};
+    for (const line of entries) {
+      const colon = line.indexOf(":");
+      headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+    return headers;
+  });
+/** Page budgets ("/docs/api/=100", comma-separated in the environment) as a prefix → pages record. */
+const budgetList = list
+  .pipe(z.array(z.string().regex(/^\/.*=\d+$/, "a budget is '/path/prefix/=N'")))
+  .transform((entries) => {
+    const budgets: Record<string, number> = {};
+    for (const entry of entries) {
+      const eq = entry.lastIndexOf("=");
+      budgets[entry.slice(0, eq)] = Number(entry.slice(eq + 1));
+    }
+    return budgets;
+  });
 const bool = z.preprocess((v) => (typeof v === "string" ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
 
 export const Config = z.object({
@@ -101,11 +124,11 @@ export const Config = z.object({
   /** Extra attempts for transient failures (timeouts, resets, 5xx, 429), with backoff and jitter. */
   retries: int(0, 10).default(2),
   /** Sent only to the crawl's own origin (docs behind a login); "Name: value" each. */
-  headers: lines.default([]),
+  headers: headerLines.default({}),
   /** A Cookie header for the crawl's own origin. */
   cookie: z.string().optional(),
   /** Pages allowed under a path prefix, "/docs/api/=100" each (the longest matching prefix decides). */
-  budgets: list.pipe(z.array(z.string().regex(/^\/.*=\d+$/, "a budget is '/path/prefix/=N'"))).default([]),
+  budgets: budgetList.default({}),
   /** Worker threads for extraction during a crawl (0 = in the crawl's own thread). */
   extractWorkers: int(0, 16).default(2),
   /** Time budget for extracting one page; past it the page fails with EXTRACT_TIMEOUT and the crawl goes on. */

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { type CrawlEnd, crawl } from "../../crawler/crawl.js";
+import { type CrawlEnd, crawl, crawlOptionsFrom } from "../../crawler/crawl.js";
 import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { createScope } from "../../crawler/frontier/scope.js";
 import { createIndexWriter } from "../../indexer/index-writer.js";
@@ -8,7 +8,6 @@ import type { ErrorCode } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
 import { createSeenPages } from "./crawl-removals.js";
 import { createStartCheck } from "./crawl-start.js";
-import { crawlerOptions } from "./crawler-options.js";
 import type { IndexHandle } from "./index-handle.js";
 import { recordCrawl, registerSite } from "./site-record.js";
 
@@ -97,16 +96,15 @@ export async function crawlSite(
   await writer.resumePending();
   // A re-crawl that finds a page's content unchanged leaves its chunks alone.
   const storedHashes = await store.pageHashes(site);
-  const state = { stateDir: join(config.data, "crawls"), ...(input.fresh ? { fresh: true } : {}) };
-  const options = {
-    ...config,
-    ...crawlerOptions(config, input.egress),
-    ...state,
-    ...definedOnly(input.limits),
+  const options = crawlOptionsFrom(config, {
+    ...input.limits,
     startUrl: input.url,
+    stateDir: join(config.data, "crawls"),
+    fresh: input.fresh,
     storedHashes,
-    ...(input.signal ? { signal: input.signal } : {}),
-  };
+    signal: input.signal,
+    egress: input.egress,
+  });
   const seen = createSeenPages();
   const startCheck = createStartCheck(input.url);
   // 404s wait until the site has served some page: a site failing as a whole is not every page gone.
@@ -211,8 +209,4 @@ export async function crawlSite(
     problems,
     skipped,
   };
-}
-
-function definedOnly<T extends object>(o: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
