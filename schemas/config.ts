@@ -83,10 +83,10 @@ export const Config = z.object({
   /** Target chunk size in tokens; a code fence or table may exceed it rather than be split. */
   chunkTokens: int(32, 4096).default(256),
   /**
-   * static (default): distilled from the bundled encoder, reads whole chunks, ~150× faster and level
-   * with it on the retrieval dev set (hybrid MRR 0.698 vs 0.696); bundled: the encoder itself on
-   * worker threads (~13 chunks/s on 2 cores); openai: an OpenAI-compatible endpoint; onnx: a local
-   * ONNX model run by transformers.js (an optional package).
+   * static (default): distilled from the bundled encoder, reads whole chunks and needs no worker
+   * thread, so it embeds a crawl as fast as it is fetched; bundled: the encoder itself on worker
+   * threads; openai: an OpenAI-compatible endpoint; onnx: a local ONNX model run by
+   * transformers.js (an optional package); none: full-text search only.
    */
   embedder: z.enum(["bundled", "static", "openai", "onnx", "none"]).default("static"),
   /** embedder=openai: base URL of an OpenAI-compatible API (`…/v1`; Ollama, llama.cpp, vLLM …). */
@@ -105,7 +105,8 @@ export const Config = z.object({
   searchMode: SearchMode.default("text"),
   /**
    * mode=hybrid: weight of the vector list against full text (1), scores normalised per list.
-   * 0.2 measured best for the bundled embedders; a stronger embedder may deserve more.
+   * The bundled embedders are weaker than full text on docs questions, hence a small weight; a
+   * stronger embedder may deserve more.
    */
   vectorWeight: z.coerce.number().min(0).max(10).default(0.2),
   host: z.string().min(1).default("127.0.0.1"),

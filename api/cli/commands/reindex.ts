@@ -11,7 +11,7 @@ Rebuilds every vector of the index with another embedder, without crawling again
 full-text index stay as they are). Interrupted, it resumes where it stopped when run again.
 
 Options:
-  --embedder NAME  bundled (the offline encoder), static (distilled from it, ~100x faster),
+  --embedder NAME  bundled (the offline encoder), static (distilled from it, much faster),
                    openai (AGENTWEB_EMBEDDER_URL, _MODEL, _DIMS) or onnx (a local model directory
                    in AGENTWEB_EMBEDDER_MODEL_PATH; needs the optional @huggingface/transformers)
   --data DIR       data directory (env AGENTWEB_DATA, default ./.agentweb)
