@@ -7,18 +7,24 @@ import { openIndex } from "../../ops/index-handle.js";
 import { presentPage } from "../../ops/present.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const PAGE_HELP = `Usage: agentweb page URL [options]
-
-Prints a stored page as clean markdown. --fresh fetches it now instead (from any address: the CLI
-runs as you), and stores it when its site is indexed and no server owns the data dir.
-
-Options:
-  --data DIR       data directory (env AGENTWEB_DATA, default ./.agentweb)
-  --format FMT     markdown (default), text, links or json
-  --fresh          fetch the page now through the crawler
-  --json           print the whole page as JSON (same as --format json)`;
+export const PAGE_HELP = commandHelp({
+  usage: "agentweb page URL [options]",
+  about: `Prints a stored page as clean markdown. --fresh fetches it now instead (from any address: the CLI
+runs as you), and stores it when its site is indexed and no server owns the data dir.`,
+  flags: [
+    CONFIG_FLAGS.data,
+    {
+      flag: "--format FMT",
+      text: "markdown, text, links or json",
+      default: PageRequest.shape.format.parse(undefined),
+    },
+    { flag: "--fresh", text: "fetch the page now through the crawler" },
+    { flag: "--json", text: "print the whole page as JSON (same as --format json)" },
+  ],
+});
 
 /** `agentweb page URL [--fresh]`. */
 export async function pageCommand(argv: string[], io: CommandIo): Promise<number> {

@@ -6,20 +6,22 @@ import { hitsAsText } from "../../ops/present.js";
 import { searchDocs } from "../../ops/search-docs.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const SEARCH_HELP = `Usage: agentweb search QUERY [options]
-
-Searches the index and prints the best chunks with their citations (url#anchor).
-
-Options:
-  --data DIR       data directory (env AGENTWEB_DATA, default ./.agentweb)
-  -k, --k N        number of hits (default 10)
-  --site ID        only this site (see the site printed by crawl)
-  --path PREFIX    only URLs whose path starts with PREFIX, e.g. /docs/
-  --mode MODE      text (default), vector or hybrid
-  --group page     best chunk per page instead of every chunk
-  --json           print {"hits":[...]} on stdout`;
+export const SEARCH_HELP = commandHelp({
+  usage: "agentweb search QUERY [options]",
+  about: "Searches the index and prints the best chunks with their citations (url#anchor).",
+  flags: [
+    CONFIG_FLAGS.data,
+    { flag: "-k, --k N", text: "number of hits", default: SearchQuery.shape.k.parse(undefined) },
+    { flag: "--site ID", text: "only this site (see the site printed by crawl)" },
+    { flag: "--path PREFIX", text: "only URLs whose path starts with PREFIX, e.g. /docs/" },
+    CONFIG_FLAGS.mode,
+    { flag: "--group page", text: "best chunk per page instead of every chunk" },
+    { flag: "--json", text: 'print {"hits":[...]} on stdout' },
+  ],
+});
 
 /** `agentweb search QUERY`. */
 export async function searchCommand(argv: string[], io: CommandIo): Promise<number> {

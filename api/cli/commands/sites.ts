@@ -6,16 +6,18 @@ import { sitesAsText } from "../../ops/present.js";
 import { deleteSite, listSites } from "../../ops/sites.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const SITES_HELP = `Usage: agentweb sites [list]
-       agentweb sites delete ID
-
-Lists the indexed sites (pages, chunks, last crawl, embedder), or deletes one site's pages and chunks.
-
-Options:
-  --data DIR     data directory (env AGENTWEB_DATA, default ./.agentweb)
-  --json         machine output: {"sites":[...]} or {"deleted","pages","chunks"}`;
+export const SITES_HELP = commandHelp({
+  usage: "agentweb sites [list]\n       agentweb sites delete ID",
+  about:
+    "Lists the indexed sites (pages, chunks, last crawl, embedder), or deletes one site's pages and chunks.",
+  flags: [
+    CONFIG_FLAGS.data,
+    { flag: "--json", text: 'machine output: {"sites":[...]} or {"deleted","pages","chunks"}' },
+  ],
+});
 
 /** `agentweb sites [list|delete ID]`. */
 export async function sitesCommand(argv: string[], io: CommandIo): Promise<number> {
