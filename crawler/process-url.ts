@@ -98,6 +98,8 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
     // render=always: Chromium's DOM is the page; extracting the raw HTML first would be wasted work.
     if (ctx.render === "always" && ctx.renderer) return await renderPage(ctx, item, res, "render=always");
     const { extracted, tokens } = await ctx.extract(text, res.finalUrl);
+    const failure = extractFailure(item.url, extracted);
+    if (failure) return failure;
     enqueueLinks(ctx, extracted.links, item.depth);
     const twin = await fetchTwin(ctx, res.finalUrl, text, extracted.title);
     if (twin) {
@@ -156,6 +158,8 @@ async function renderPage(
 ): Promise<CrawlOutcome> {
   const rendered = await ctx.renderer!.render(res.finalUrl);
   const { extracted, tokens } = await ctx.extract(rendered.html, rendered.finalUrl);
+  const failure = extractFailure(item.url, extracted);
+  if (failure) return failure;
   enqueueLinks(ctx, extracted.links, item.depth);
   if (extracted.jsRequired || !extracted.markdown.trim()) {
     const why = extracted.jsRequired ?? "no content";
@@ -292,4 +296,12 @@ function describe(err: unknown): { code: ErrorCode; message: string } {
   const message = err instanceof Error ? err.message.split("\n")[0]!.slice(0, 300) : String(err);
   if (/timed? ?out/i.test(message)) return { code: "TIMEOUT", message };
   return { code: "FETCH_FAILED", message };
+}
+
+/** A page that came out empty because an extraction rule threw: a failure naming the error, not a blank page. */
+function extractFailure(url: string, extracted: ExtractedPage): CrawlOutcome | undefined {
+  if (extracted.markdown.trim()) return undefined;
+  const error = extracted.removed.find((r) => r.reason === "error:extract");
+  if (!error) return undefined;
+  return { type: "failed", url, code: "EXTRACT_FAILED", message: `extraction failed: ${error.target}` };
 }
