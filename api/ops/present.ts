@@ -13,6 +13,9 @@ import type { Page } from "../../schemas/page.js";
 import type { SearchHit } from "../../schemas/search.js";
 import { truncateToTokens } from "../../schemas/tokens.js";
 
+/** The one HTML escaper, for adapters that write HTML of their own (the API docs page). */
+export { escapeHtml } from "../../crawler/escape-html.js";
+
 const MARKDOWN = "text/markdown; charset=utf-8";
 const PLAIN = "text/plain; charset=utf-8";
 const JSON_TYPE = "application/json";
