@@ -6,6 +6,7 @@ import { siteIdFor } from "../../schemas/site-id.js";
 import { crawlJobFiles } from "./crawl-job-files.js";
 import { type CrawlProgress, crawlSite } from "./crawl-site.js";
 import type { IndexHandle } from "./index-handle.js";
+import { type Logger, silentLogger } from "./logger.js";
 import { pagesPerSecond } from "./present.js";
 import { assertAllowed } from "./url-guard.js";
 
@@ -24,7 +25,11 @@ const TERMINAL = new Set(["done", "failed", "cancelled"]);
  * const job = await jobs.start({ url: "https://docs.example.com/" });
  * const off = jobs.subscribe(job.id, (j) => console.log(j.progress.done));
  */
-export function createCrawlJobs(index: IndexHandle, options: { egress?: EgressPolicy } = {}) {
+export function createCrawlJobs(
+  index: IndexHandle,
+  options: { egress?: EgressPolicy; logger?: Logger } = {},
+) {
+  const log = options.logger ?? silentLogger;
   const files = crawlJobFiles(index.dataDir.root);
   const jobs = new Map<string, CrawlJob>();
   const listeners = new Map<string, Set<(job: CrawlJob) => void>>();
@@ -106,6 +111,8 @@ export function createCrawlJobs(index: IndexHandle, options: { egress?: EgressPo
         if (closing) return;
         const code = isAgentwebError(err) ? err.code : "INTERNAL";
         const message = isAgentwebError(err) ? err.message : "internal error";
+        // The job reports only the code to its caller; the operator's log keeps what went wrong.
+        if (code === "INTERNAL") log.error("crawl job failed", { id, error: String(err) });
         job = {
           ...job,
           state: abort.signal.aborted ? "cancelled" : "failed",

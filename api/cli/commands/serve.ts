@@ -1,13 +1,15 @@
 import { startServer } from "../../http/server.js";
+import { createLogger } from "../../ops/logger.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
-import { CONFIG_FLAGS, commandHelp } from "../help.js";
+import { CONFIG_FLAGS, commandHelp, configDefault } from "../help.js";
 import type { CommandIo } from "./command.js";
 
 export const SERVE_HELP = commandHelp({
   usage: "agentweb serve [options]",
   about: `Serves the index over HTTP until Ctrl-C: the API under /v1 (docs at /v1/docs), MCP at /mcp,
-hosted llms.txt and .md twins, /healthz, /metrics. API keys: env AGENTWEB_API_KEYS="KEY:admin,KEY2:read".`,
+hosted llms.txt and .md twins, /healthz, /metrics. API keys: env AGENTWEB_API_KEYS="KEY:admin,KEY2:read".
+Logs go to stderr as JSON lines, at env AGENTWEB_LOG_LEVEL (default ${configDefault("logLevel")}; warn keeps requests out).`,
   flags: [
     CONFIG_FLAGS.data,
     CONFIG_FLAGS.port,
@@ -38,7 +40,9 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
       insecure: values.insecure,
     },
   });
-  const server = await startServer(config);
+  // The server's log goes to stderr: stdout is the user's.
+  const logger = createLogger({ level: config.logLevel, write: (line) => io.stderr.write(line) });
+  const server = await startServer(config, { logger });
   io.out(
     `agentweb serving ${config.data} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`,
   );
