@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import type { CrawlJob, CrawlRequest } from "../../schemas/api.js";
 import { AgentwebError, isAgentwebError } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
 import { crawlJobFiles } from "./crawl-job-files.js";
 import { type CrawlProgress, crawlSite } from "./crawl-site.js";
 import type { IndexHandle } from "./index-handle.js";
+import { createJobRunner } from "./job-runner.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { pagesPerSecond } from "./present.js";
+import type { EgressPolicy } from "./url-guard.js";
 import { assertAllowed } from "./url-guard.js";
 
 /** Progress is persisted at most this often; state changes always. */
@@ -31,9 +32,6 @@ export function createCrawlJobs(
 ) {
   const log = options.logger ?? silentLogger;
   const files = crawlJobFiles(index.dataDir.root);
-  const jobs = new Map<string, CrawlJob>();
-  const listeners = new Map<string, Set<(job: CrawlJob) => void>>();
-  const queue: string[] = [];
   const totals = {
     started: 0,
     done: 0,
@@ -43,108 +41,89 @@ export function createCrawlJobs(
     pagesFailed: 0,
     pagesSkipped: 0,
   };
-  let running: { id: string; abort: AbortController; finished: Promise<void> } | undefined;
-  let closing = false;
+  const isTerminal = (job: CrawlJob) => TERMINAL.has(job.state);
 
-  const publish = (job: CrawlJob, persist: boolean) => {
-    jobs.set(job.id, job);
-    if (persist) files.save(job);
-    for (const fn of listeners.get(job.id) ?? []) fn(job);
-  };
-
-  const run = async (id: string) => {
-    const initial = jobs.get(id)!;
-    const abort = new AbortController();
+  const run = async (initial: CrawlJob, signal: AbortSignal) => {
     let job: CrawlJob = {
       ...initial,
       state: "running",
       startedAt: new Date().toISOString(),
       attempts: initial.attempts + 1,
     };
-    publish(job, true);
+    runner.publish(job);
     totals.started += 1;
     let lastSave = Date.now();
     const onProgress = (p: CrawlProgress) => {
       const done = p.ok + p.skipped + p.failed;
-      job = {
-        ...job,
-        progress: {
-          done,
-          ok: p.ok,
-          skipped: p.skipped,
-          failed: p.failed,
-          queued: p.queued,
-          chunks: p.chunks,
-          pagesPerSecond: pagesPerSecond(done, p.elapsedMs),
-        },
+      const progress = {
+        done,
+        ok: p.ok,
+        skipped: p.skipped,
+        failed: p.failed,
+        queued: p.queued,
+        chunks: p.chunks,
       };
+      job = { ...job, progress: { ...progress, pagesPerSecond: pagesPerSecond(done, p.elapsedMs) } };
       const persist = Date.now() - lastSave >= SAVE_EVERY_MS;
       if (persist) lastSave = Date.now();
-      publish(job, persist);
+      runner.publish(job, persist);
     };
-    const finished = (async () => {
-      try {
-        const { url, prune, ...limits } = job.request;
-        const summary = await crawlSite(
-          index,
-          {
-            url,
-            signal: abort.signal,
-            limits,
-            ...(prune ? { prune } : {}),
-            ...(options.egress ? { egress: options.egress } : {}),
-          },
-          { onProgress },
-        );
-        totals.pagesOk += summary.pages.ok;
-        totals.pagesFailed += summary.pages.failed;
-        totals.pagesSkipped += summary.pages.skipped;
-        job = { ...job, site: summary.site };
-        // Interrupted by shutdown: left "running" on disk so the next start runs it again.
-        if (closing && abort.signal.aborted) return;
-        job = {
-          ...job,
-          state: abort.signal.aborted ? "cancelled" : "done",
-          finishedAt: new Date().toISOString(),
-        };
-      } catch (err) {
-        if (closing) return;
-        const code = isAgentwebError(err) ? err.code : "INTERNAL";
-        const message = isAgentwebError(err) ? err.message : "internal error";
-        // The job reports only the code to its caller; the operator's log keeps what went wrong.
-        if (code === "INTERNAL") log.error("crawl job failed", { id, error: String(err) });
-        job = {
-          ...job,
-          state: abort.signal.aborted ? "cancelled" : "failed",
-          finishedAt: new Date().toISOString(),
-          error: { code, message },
-        };
-      }
-      totals[job.state as "done" | "failed" | "cancelled"] += 1;
-      publish(job, true);
-    })();
-    running = { id, abort, finished };
-    await finished;
-    running = undefined;
+    try {
+      const { url, prune, ...limits } = job.request;
+      const summary = await crawlSite(
+        index,
+        {
+          url,
+          signal,
+          limits,
+          ...(prune ? { prune } : {}),
+          ...(options.egress ? { egress: options.egress } : {}),
+        },
+        { onProgress },
+      );
+      totals.pagesOk += summary.pages.ok;
+      totals.pagesFailed += summary.pages.failed;
+      totals.pagesSkipped += summary.pages.skipped;
+      job = { ...job, site: summary.site };
+      // Interrupted by shutdown: left "running" on disk so the next start runs it again.
+      if (runner.closing && signal.aborted) return;
+      job = { ...job, state: signal.aborted ? "cancelled" : "done", finishedAt: new Date().toISOString() };
+    } catch (err) {
+      if (runner.closing) return;
+      const code = isAgentwebError(err) ? err.code : "INTERNAL";
+      const message = isAgentwebError(err) ? err.message : "internal error";
+      // The job reports only the code to its caller; the operator's log keeps what went wrong.
+      if (code === "INTERNAL") log.error("crawl job failed", { id: job.id, error: String(err) });
+      job = {
+        ...job,
+        state: signal.aborted ? "cancelled" : "failed",
+        finishedAt: new Date().toISOString(),
+        error: { code, message },
+      };
+    }
+    totals[job.state as "done" | "failed" | "cancelled"] += 1;
+    runner.publish(job);
   };
 
-  const pump = async () => {
-    if (running || closing) return;
-    const next = queue.shift();
-    if (!next) return;
-    await run(next);
-    void pump();
-  };
+  const runner = createJobRunner<CrawlJob>({
+    run,
+    isTerminal,
+    onChange: (job, persist) => {
+      if (persist) files.save(job);
+    },
+  });
 
   // Jobs a previous process left queued or running start again, in their original order.
   for (const job of files.loadAll()) {
-    jobs.set(job.id, job);
-    if (!TERMINAL.has(job.state)) {
-      jobs.set(job.id, { ...job, state: "queued" });
-      queue.push(job.id);
-    }
+    if (isTerminal(job)) runner.remember(job);
+    else runner.enqueue({ ...job, state: "queued" }, false);
   }
-  void pump();
+
+  const get = (id: string): CrawlJob => {
+    const job = runner.get(id);
+    if (!job) throw new AgentwebError("NOT_FOUND", `no crawl job ${id}`, { data: { id } });
+    return job;
+  };
 
   return {
     /** Checks the (parsed) request's start URL against the guard, queues the job and returns it. */
@@ -159,68 +138,41 @@ export function createCrawlJobs(
         attempts: 0,
         progress: { done: 0, ok: 0, skipped: 0, failed: 0, queued: 1, chunks: 0, pagesPerSecond: 0 },
       };
-      publish(job, true);
-      queue.push(job.id);
-      void pump();
-      return jobs.get(job.id)!;
+      runner.enqueue(job);
+      return get(job.id);
     },
 
-    get(id: string): CrawlJob {
-      const job = jobs.get(id);
-      if (!job) throw new AgentwebError("NOT_FOUND", `no crawl job ${id}`, { data: { id } });
-      return job;
-    },
+    get,
 
     /** Cancels a queued or running job (a finished one is returned as it is). */
     async cancel(id: string): Promise<CrawlJob> {
-      const job = this.get(id);
-      if (TERMINAL.has(job.state)) return job;
-      if (running?.id === id) {
-        running.abort.abort();
-        await running.finished;
-        return jobs.get(id)!;
-      }
-      const at = queue.indexOf(id);
-      if (at >= 0) queue.splice(at, 1);
+      const job = get(id);
+      if (isTerminal(job)) return job;
+      const stopped = await runner.stop(id);
+      if (stopped === "running") return get(id);
       const cancelled: CrawlJob = { ...job, state: "cancelled", finishedAt: new Date().toISOString() };
       totals.cancelled += 1;
-      publish(cancelled, true);
+      runner.publish(cancelled);
       return cancelled;
     },
 
     /** Calls `fn` with each update of the job until unsubscribed. */
-    subscribe(id: string, fn: (job: CrawlJob) => void): () => void {
-      const set = listeners.get(id) ?? new Set();
-      set.add(fn);
-      listeners.set(id, set);
-      return () => {
-        set.delete(fn);
-        if (set.size === 0) listeners.delete(id);
-      };
-    },
+    subscribe: runner.subscribe,
 
     /** True while a job for `site` is queued or running (deleting it then is refused). */
     busy(site: string): boolean {
-      return [...jobs.values()].some((j) => j.site === site && !TERMINAL.has(j.state));
+      return [...runner.values()].some((j) => j.site === site && !isTerminal(j));
     },
 
-    isTerminal(job: CrawlJob): boolean {
-      return TERMINAL.has(job.state);
-    },
+    isTerminal,
 
     /** Counters for /metrics. */
     stats() {
-      return { ...totals, queued: queue.length, running: running ? 1 : 0 };
+      return { ...totals, ...runner.counts() };
     },
 
     /** Stops the running job without marking it finished, so the next start resumes it. */
-    async close(): Promise<void> {
-      closing = true;
-      if (running) {
-        running.abort.abort();
-        await running.finished.catch(() => {});
-      }
-    },
+    close: runner.close,
   };
 }
 
