@@ -43,7 +43,9 @@ export async function measurePhases(data: string, queries: string[], withBundled
     const c = process.cpuUsage();
     const s = performance.now();
     const out = await fn();
-    (wall[name] ??= []).push(performance.now() - s);
+    const times = wall[name] ?? [];
+    times.push(performance.now() - s);
+    wall[name] = times;
     const used = process.cpuUsage(c);
     cpu[name] = (cpu[name] ?? 0) + (used.user + used.system) / 1000;
     return out;
