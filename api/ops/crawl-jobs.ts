@@ -5,7 +5,7 @@ import { siteIdFor } from "../../schemas/site-id.js";
 import { crawlJobFiles } from "./crawl-job-files.js";
 import { type CrawlProgress, crawlSite } from "./crawl-site.js";
 import type { IndexHandle } from "./index-handle.js";
-import { createJobRunner } from "./job-runner.js";
+import { createJobRunner, type JobRunner } from "./job-runner.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { pagesPerSecond } from "./present.js";
 import type { EgressPolicy } from "./url-guard.js";
@@ -15,6 +15,17 @@ import { assertAllowed } from "./url-guard.js";
 const SAVE_EVERY_MS = 1000;
 
 const TERMINAL = new Set(["done", "failed", "cancelled"]);
+
+/** Counters for /metrics. */
+interface CrawlJobTotals {
+  started: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  pagesOk: number;
+  pagesFailed: number;
+  pagesSkipped: number;
+}
 
 /**
  * Crawl jobs of a server: started over HTTP or MCP, run one at a time (one writer per table),
@@ -32,7 +43,7 @@ export function createCrawlJobs(
 ) {
   const log = options.logger ?? silentLogger;
   const files = crawlJobFiles(index.dataDir.root);
-  const totals = {
+  const totals: CrawlJobTotals = {
     started: 0,
     done: 0,
     failed: 0,
@@ -43,70 +54,20 @@ export function createCrawlJobs(
   };
   const isTerminal = (job: CrawlJob) => TERMINAL.has(job.state);
 
-  const run = async (initial: CrawlJob, signal: AbortSignal) => {
-    let job: CrawlJob = {
-      ...initial,
-      state: "running",
-      startedAt: new Date().toISOString(),
-      attempts: initial.attempts + 1,
-    };
-    runner.publish(job);
-    totals.started += 1;
-    let lastSave = Date.now();
-    const onProgress = (p: CrawlProgress) => {
-      const done = p.ok + p.skipped + p.failed;
-      const progress = {
-        done,
-        ok: p.ok,
-        skipped: p.skipped,
-        failed: p.failed,
-        queued: p.queued,
-        chunks: p.chunks,
-      };
-      job = { ...job, progress: { ...progress, pagesPerSecond: pagesPerSecond(done, p.elapsedMs) } };
-      const persist = Date.now() - lastSave >= SAVE_EVERY_MS;
-      if (persist) lastSave = Date.now();
-      runner.publish(job, persist);
-    };
-    try {
-      const { url, prune, ...limits } = job.request;
-      const summary = await crawlSite(
-        index,
+  const runner: JobRunner<CrawlJob> = createJobRunner<CrawlJob>({
+    run: (job, signal) =>
+      runCrawlJob(
         {
-          url,
-          signal,
-          limits,
-          ...(prune ? { prune } : {}),
-          ...(options.egress ? { egress: options.egress } : {}),
+          index,
+          egress: options.egress,
+          log,
+          totals,
+          publish: (j, p) => runner.publish(j, p),
+          closing: () => runner.closing,
         },
-        { onProgress },
-      );
-      totals.pagesOk += summary.pages.ok;
-      totals.pagesFailed += summary.pages.failed;
-      totals.pagesSkipped += summary.pages.skipped;
-      job = { ...job, site: summary.site };
-      // Interrupted by shutdown: left "running" on disk so the next start runs it again.
-      if (runner.closing && signal.aborted) return;
-      job = { ...job, state: signal.aborted ? "cancelled" : "done", finishedAt: new Date().toISOString() };
-    } catch (err) {
-      if (runner.closing) return;
-      const code = isAgentwebError(err) ? err.code : "INTERNAL";
-      const message = isAgentwebError(err) ? err.message : "internal error";
-      // The job reports only the code to its caller; the operator's log keeps what went wrong.
-      if (code === "INTERNAL") log.error("crawl job failed", { id: job.id, error: String(err) });
-      job = {
-        ...job,
-        state: signal.aborted ? "cancelled" : "failed",
-        finishedAt: new Date().toISOString(),
-        error: { code, message },
-      };
-    }
-    totals[job.state as "done" | "failed" | "cancelled"] += 1;
-    runner.publish(job);
-  };
-
-  const runner = createJobRunner<CrawlJob>({
-    run,
+        job,
+        signal,
+      ),
     isTerminal,
     onChange: (job, persist) => {
       if (persist) files.save(job);
@@ -177,3 +138,78 @@ export function createCrawlJobs(
 }
 
 export type CrawlJobs = ReturnType<typeof createCrawlJobs>;
+
+/** What running one crawl job needs from its owner. */
+interface CrawlJobDeps {
+  index: IndexHandle;
+  egress: EgressPolicy | undefined;
+  log: Logger;
+  totals: CrawlJobTotals;
+  publish: (job: CrawlJob, persist?: boolean) => void;
+  /** True when the server is shutting down: an aborted job then stays "running" to be resumed. */
+  closing: () => boolean;
+}
+
+/** Runs one crawl job to its end: progress published as it goes, the outcome counted. */
+async function runCrawlJob(deps: CrawlJobDeps, initial: CrawlJob, signal: AbortSignal): Promise<void> {
+  const { index, totals } = deps;
+  let job: CrawlJob = {
+    ...initial,
+    state: "running",
+    startedAt: new Date().toISOString(),
+    attempts: initial.attempts + 1,
+  };
+  deps.publish(job);
+  totals.started += 1;
+  let lastSave = Date.now();
+  const onProgress = (p: CrawlProgress) => {
+    const done = p.ok + p.skipped + p.failed;
+    const progress = {
+      done,
+      ok: p.ok,
+      skipped: p.skipped,
+      failed: p.failed,
+      queued: p.queued,
+      chunks: p.chunks,
+    };
+    job = { ...job, progress: { ...progress, pagesPerSecond: pagesPerSecond(done, p.elapsedMs) } };
+    const persist = Date.now() - lastSave >= SAVE_EVERY_MS;
+    if (persist) lastSave = Date.now();
+    deps.publish(job, persist);
+  };
+  try {
+    const { url, prune, ...limits } = job.request;
+    const summary = await crawlSite(
+      index,
+      {
+        url,
+        signal,
+        limits,
+        ...(prune ? { prune } : {}),
+        ...(deps.egress ? { egress: deps.egress } : {}),
+      },
+      { onProgress },
+    );
+    totals.pagesOk += summary.pages.ok;
+    totals.pagesFailed += summary.pages.failed;
+    totals.pagesSkipped += summary.pages.skipped;
+    job = { ...job, site: summary.site };
+    // Interrupted by shutdown: left "running" on disk so the next start runs it again.
+    if (deps.closing() && signal.aborted) return;
+    job = { ...job, state: signal.aborted ? "cancelled" : "done", finishedAt: new Date().toISOString() };
+  } catch (err) {
+    if (deps.closing()) return;
+    const code = isAgentwebError(err) ? err.code : "INTERNAL";
+    const message = isAgentwebError(err) ? err.message : "internal error";
+    // The job reports only the code to its caller; the operator's log keeps what went wrong.
+    if (code === "INTERNAL") deps.log.error("crawl job failed", { id: job.id, error: String(err) });
+    job = {
+      ...job,
+      state: signal.aborted ? "cancelled" : "failed",
+      finishedAt: new Date().toISOString(),
+      error: { code, message },
+    };
+  }
+  totals[job.state as "done" | "failed" | "cancelled"] += 1;
+  deps.publish(job);
+}
