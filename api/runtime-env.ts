@@ -3,9 +3,8 @@
  * this module first in every entry point (CLI, production server, benchmarks).
  *
  * - LANCEDB_LOG=error keeps its internal housekeeping warnings off the user's terminal.
- * - On 2 cores the full-text index build for ~100k chunks stalled for minutes with the default
- *   thread pools and finished in 18 s with 4 CPU / 16 I/O threads (bench/api.ts); a user's own
- *   values win.
+ * - Its default thread pools, sized for large machines, can stall a full-text index build on a
+ *   small one; 4 CPU and 16 I/O threads keep it moving on 2 cores. A user's own values win.
  */
 process.env.LANCEDB_LOG ??= "error";
 process.env.LANCE_CPU_THREADS ??= "4";

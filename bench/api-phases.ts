@@ -15,6 +15,8 @@ import { boostByFields } from "../indexer/store/field-boost.js";
 import { withIdentifierVariants } from "../indexer/store/identifier-variants.js";
 import { DEFAULT_RANKING, toHit } from "../indexer/store/search-chunks.js";
 import { resolveConfig } from "../schemas/config.js";
+import { ContextRequest } from "../schemas/context.js";
+import { SearchQuery } from "../schemas/search.js";
 import { bagOfWordsEmbedder } from "../test/helpers/bag-of-words-embedder.js";
 import { percentile } from "./stats.js";
 
@@ -41,7 +43,9 @@ export async function measurePhases(data: string, queries: string[], withBundled
     const c = process.cpuUsage();
     const s = performance.now();
     const out = await fn();
-    (wall[name] ??= []).push(performance.now() - s);
+    const times = wall[name] ?? [];
+    times.push(performance.now() - s);
+    wall[name] = times;
     const used = process.cpuUsage(c);
     cpu[name] = (cpu[name] ?? 0) + (used.user + used.system) / 1000;
     return out;
@@ -63,8 +67,8 @@ export async function measurePhases(data: string, queries: string[], withBundled
       const boosted = await time("boost", () => boostByFields(text, q, DEFAULT_RANKING.boost));
       await time("hits_json", () => JSON.stringify({ hits: boosted.slice(0, 10).map((c) => toHit(c, q)) }));
       await time("version", () => index.store.version());
-      await time("search_cold", () => searchDocs(index, { q, k: 10 }));
-      await time("search_repeat", () => searchDocs(index, { q, k: 10 }));
+      await time("search_cold", () => searchDocs(index, SearchQuery.parse({ q, k: 10 })));
+      await time("search_repeat", () => searchDocs(index, SearchQuery.parse({ q, k: 10 })));
       const [v] = await time("embed_bow", () => bow.embed([q]));
       const vector = await time("vector", () => index.store.searchVector(v!, {}, DEPTH));
       await time("fusion", () =>
@@ -73,7 +77,7 @@ export async function measurePhases(data: string, queries: string[], withBundled
           { hits: vector, weight: DEFAULT_RANKING.vectorWeight },
         ]),
       );
-      await time("context2000_cold", () => getContext(index, { q, maxTokens: 2000 }));
+      await time("context2000_cold", () => getContext(index, ContextRequest.parse({ q, maxTokens: 2000 })));
     }
     if (withBundled) {
       const { createBundledEmbedder } = await import("../indexer/embed/bundled-embedder.js");

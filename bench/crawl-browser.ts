@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { crawl, type RenderMode } from "../crawler/crawl.js";
+import { crawl, crawlOptionsFrom, type RenderMode } from "../crawler/crawl.js";
+import { Config } from "../schemas/config.js";
 import { serveSite } from "../test/helpers/serve-site.js";
 import { printTable } from "./stats.js";
 
@@ -50,22 +51,24 @@ async function run(url: string, render: RenderMode) {
   const via = new Map<string, number>();
   const failures: string[] = [];
   const t0 = performance.now();
-  for await (const e of crawl({
-    startUrl: url,
-    maxPages: pages,
-    maxDepth: 50,
-    include: [],
-    exclude: [],
-    concurrency,
-    requestTimeoutMs: 30_000,
-    maxBodyBytes: 10 * 1024 * 1024,
-    userAgent: "agentweb-bench/0.1",
-    delayMs: 0,
-    render,
-    extractWorkers: 1,
-    markdownTwins: false,
-    ...(values.guard ? { egress: { allowCidrs: ["127.0.0.0/8"] } } : {}),
-  })) {
+  for await (const e of crawl(
+    crawlOptionsFrom(Config.parse({}), {
+      startUrl: url,
+      maxPages: pages,
+      maxDepth: 50,
+      include: [],
+      exclude: [],
+      concurrency,
+      requestTimeoutMs: 30_000,
+      maxBodyBytes: 10 * 1024 * 1024,
+      userAgent: "agentweb-bench/0.1",
+      delayMs: 0,
+      render,
+      extractWorkers: 1,
+      markdownTwins: false,
+      ...(values.guard ? { egress: { allowCidrs: ["127.0.0.0/8"] } } : {}),
+    }),
+  )) {
     counts[e.type] += 1;
     if (e.type === "page") via.set(e.page.fetchedVia, (via.get(e.page.fetchedVia) ?? 0) + 1);
     if (e.type === "failed") failures.push(`${render} ${e.url}: ${e.code} ${e.message.split("\n")[0]}`);

@@ -14,7 +14,6 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
-import type * as CrawlerOptions from "../api/ops/crawler-options.js";
 import type * as Crawl from "../crawler/crawl.js";
 import type * as ConfigSchema from "../schemas/config.js";
 import { serveSite } from "../test/helpers/serve-site.js";
@@ -33,10 +32,7 @@ const { values } = parseArgs({
 // The built modules: under tsx, worker threads cannot load the TypeScript worker and extraction
 // would run in the main thread, which is not what a user gets.
 const dist = new URL("../dist/", import.meta.url);
-const { crawl } = (await import(new URL("crawler/crawl.js", dist).href)) as typeof Crawl;
-const { crawlerOptions } = (await import(
-  new URL("api/ops/crawler-options.js", dist).href
-)) as typeof CrawlerOptions;
+const { crawl, crawlOptionsFrom } = (await import(new URL("crawler/crawl.js", dist).href)) as typeof Crawl;
 const { resolveConfig } = (await import(new URL("schemas/config.js", dist).href)) as typeof ConfigSchema;
 const cli = new URL("../bin/agentweb.js", import.meta.url).pathname;
 
@@ -75,7 +71,7 @@ try {
   let htmlTokens = 0;
   let mdTokens = 0;
   const t1 = performance.now();
-  for await (const e of crawl({ ...config, ...crawlerOptions(config), startUrl })) {
+  for await (const e of crawl(crawlOptionsFrom(config, { startUrl }))) {
     counts[e.type] += 1;
     if (e.type === "page") {
       urls.push(e.page.finalUrl);

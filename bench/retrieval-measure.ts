@@ -6,7 +6,8 @@
 import { getContext } from "../api/ops/get-context.js";
 import type { IndexHandle } from "../api/ops/index-handle.js";
 import { searchDocs } from "../api/ops/search-docs.js";
-import type { SearchMode } from "../schemas/search.js";
+import { ContextRequest } from "../schemas/context.js";
+import { type SearchMode, SearchQuery } from "../schemas/search.js";
 import { bm25Baseline } from "./retrieval-bm25.js";
 import type { Corpus } from "./retrieval-corpus.js";
 import { containsEvidence, scoreRankings } from "./retrieval-score.js";
@@ -54,12 +55,15 @@ export function measureBaseline(corpus: Corpus): RunScores {
 export async function measureMode(index: IndexHandle, corpus: Corpus, mode: SearchMode): Promise<RunScores> {
   const { questions } = corpus;
   // Warm-up: an embedder's workers load their model on first use.
-  await searchDocs(index, { q: "warm up", mode, site: BENCH_SITE });
+  await searchDocs(index, SearchQuery.parse({ q: "warm up", mode, site: BENCH_SITE }));
   const searchMs: number[] = [];
   const rankings: string[][] = [];
   for (const q of questions) {
     const t = performance.now();
-    const { hits } = await searchDocs(index, { q: q.question, k: 10, group: "page", mode, site: BENCH_SITE });
+    const { hits } = await searchDocs(
+      index,
+      SearchQuery.parse({ q: q.question, k: 10, group: "page", mode, site: BENCH_SITE }),
+    );
     searchMs.push(performance.now() - t);
     rankings.push(hits.map((h) => h.url));
   }
@@ -69,7 +73,10 @@ export async function measureMode(index: IndexHandle, corpus: Corpus, mode: Sear
     let found = 0;
     for (const q of questions) {
       const t = performance.now();
-      const pack = await getContext(index, { q: q.question, maxTokens, mode, site: BENCH_SITE });
+      const pack = await getContext(
+        index,
+        ContextRequest.parse({ q: q.question, maxTokens, mode, site: BENCH_SITE }),
+      );
       if (maxTokens === 2000) contextMs.push(performance.now() - t);
       if (containsEvidence(pack.parts.map((p) => p.text).join("\n"), q.evidence)) found++;
     }

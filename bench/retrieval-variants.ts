@@ -3,6 +3,7 @@ import { type IndexHandle, openIndex } from "../api/ops/index-handle.js";
 import { reciprocalRankFusion } from "../indexer/store/fusion.js";
 import { normalisedScoreFusion } from "../indexer/store/score-fusion.js";
 import { DEFAULT_RANKING, type Ranking, rankChunks } from "../indexer/store/search-chunks.js";
+import { ContextRequest } from "../schemas/context.js";
 import type { SearchMode } from "../schemas/search.js";
 import type { Corpus } from "./retrieval-corpus.js";
 import { f3, type Row } from "./retrieval-report.js";
@@ -95,12 +96,15 @@ export async function measureVariants(
     const found = await withRanking(index, v.ranking, async (handle) => {
       let n = 0;
       for (const q of questions) {
-        const pack = await getContext(handle, {
-          q: q.question,
-          maxTokens: 2000,
-          mode: v.mode,
-          site: BENCH_SITE,
-        });
+        const pack = await getContext(
+          handle,
+          ContextRequest.parse({
+            q: q.question,
+            maxTokens: 2000,
+            mode: v.mode,
+            site: BENCH_SITE,
+          }),
+        );
         if (containsEvidence(pack.parts.map((p) => p.text).join("\n"), q.evidence)) n++;
       }
       return n;

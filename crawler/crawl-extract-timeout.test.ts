@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testCrawlOptions } from "../test/helpers/crawl-options.js";
 import { type ServedSite, serveSite } from "../test/helpers/serve-site.js";
 import { type CrawlEvent, crawl } from "./crawl.js";
 
@@ -36,23 +37,25 @@ afterAll(async () => {
 describe("crawl with an extraction budget", () => {
   it("reports EXTRACT_TIMEOUT for the page past its budget and keeps the others", async () => {
     const events: CrawlEvent[] = [];
-    for await (const e of crawl({
-      startUrl: `${site.url}/`,
-      maxPages: 10,
-      maxDepth: 2,
-      include: [],
-      exclude: [],
-      concurrency: 2,
-      requestTimeoutMs: 10_000,
-      maxBodyBytes: 20_000_000,
-      userAgent: "agentweb/0.1 (+test)",
-      delayMs: 0,
-      render: "never",
-      sitemaps: false,
-      respectRobots: false,
-      extractWorkers: 2,
-      extractTimeoutMs: 3000,
-    }))
+    for await (const e of crawl(
+      testCrawlOptions({
+        startUrl: `${site.url}/`,
+        maxPages: 10,
+        maxDepth: 2,
+        include: [],
+        exclude: [],
+        concurrency: 2,
+        requestTimeoutMs: 10_000,
+        maxBodyBytes: 20_000_000,
+        userAgent: "agentweb/0.1 (+test)",
+        delayMs: 0,
+        render: "never",
+        sitemaps: false,
+        respectRobots: false,
+        extractWorkers: 2,
+        extractTimeoutMs: 3000,
+      }),
+    ))
       events.push(e);
     const byPath = new Map(events.map((e) => [new URL(e.type === "page" ? e.page.url : e.url).pathname, e]));
     const slow = byPath.get("/slow.html");

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { testCrawlOptions } from "../test/helpers/crawl-options.js";
 import { htmlPage, routeServer } from "../test/helpers/route-server.js";
 import { type CrawlEvent, type CrawlOptions, crawl } from "./crawl.js";
 
@@ -16,7 +17,7 @@ const BASE = {
   delayMs: 0,
   render: "never",
   backoffBaseMs: 10,
-} satisfies Omit<CrawlOptions, "startUrl">;
+} satisfies Partial<CrawlOptions>;
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const html =
@@ -44,7 +45,7 @@ async function serve(routes: Record<string, Handler>) {
 }
 async function run(options: Partial<CrawlOptions> & { startUrl: string }): Promise<CrawlEvent[]> {
   const events: CrawlEvent[] = [];
-  for await (const e of crawl({ ...BASE, ...options })) events.push(e);
+  for await (const e of crawl(testCrawlOptions({ ...BASE, ...options }))) events.push(e);
   return events;
 }
 /** Deterministic noise: SHA-256 blocks chained from a fixed seed. */
@@ -317,12 +318,14 @@ describe("crawl: stopping early", () => {
       "/sitemap.xml": () => {},
     });
     const started = Date.now();
-    for await (const e of crawl({
-      ...BASE,
-      startUrl: `${srv.url}/`,
-      requestTimeoutMs: 30_000,
-      markdownTwins: false,
-    })) {
+    for await (const e of crawl(
+      testCrawlOptions({
+        ...BASE,
+        startUrl: `${srv.url}/`,
+        requestTimeoutMs: 30_000,
+        markdownTwins: false,
+      }),
+    )) {
       expect(e.type).toBe("page");
       break;
     }

@@ -4,7 +4,8 @@
  */
 import { AgentwebError, isAgentwebError } from "../schemas/errors.js";
 import { siteIdFor } from "../schemas/site-id.js";
-import type { CrawlEnd, CrawlEvent, CrawlOptions, CrawlOutcome } from "./crawl-options.js";
+import type { CrawlContext } from "./crawl-context.js";
+import type { CrawlEnd, CrawlEvent, CrawlOptions, CrawlOutcome } from "./crawl-contract.js";
 import { createChannel } from "./event-channel.js";
 import { createExtractPool } from "./extract-pool/extract-pool.js";
 import { type ConnectionPool, createConnectionPool } from "./fetch/connection-pool.js";
@@ -17,12 +18,16 @@ import { normalizeUrl, parseHttpUrl } from "./frontier/normalize-url.js";
 import { createScope } from "./frontier/scope.js";
 import { fetcherGet, readSitemaps, sitemapRoots } from "./frontier/sitemaps.js";
 import { createWorkQueue } from "./frontier/work-queue.js";
-import { type CrawlContext, processUrl } from "./process-url.js";
+import { processUrl } from "./process-url.js";
 import { createBrowserRenderer } from "./render/browser-renderer.js";
 import { crawlId, openCrawlState } from "./state/crawl-state.js";
 import { recordDone, restoreFrontier } from "./state/resume.js";
 
-export type { CrawlEnd, CrawlEvent, CrawlOptions, RenderMode } from "./crawl-options.js";
+export type { CrawlEnd, CrawlEvent, CrawlOptions, RenderMode } from "./crawl-contract.js";
+export { type CrawlSettings, crawlOptionsFrom } from "./options-from-config.js";
+
+/** The longest Retry-After a crawl waits for; a site asking for more fails that page instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
  * Crawls a site: from the start URL, within its origin and path prefix, breadth-first, politely
@@ -52,7 +57,7 @@ async function* crawlThrough(
   const start = normalizeUrl(parseHttpUrl(options.startUrl));
   const guard = options.egress ? createEgressGuard(options.egress) : undefined;
   const stopped = new AbortController();
-  const gate = createHostGate({ delayMs: options.delayMs ?? 250 });
+  const gate = createHostGate({ delayMs: options.delayMs });
   const startOrigin = new URL(start).origin;
   const privateHeaders = credentialHeaders(options);
   const fetcher = createFetcher({
@@ -60,8 +65,8 @@ async function* crawlThrough(
     gate,
     timeoutMs: options.requestTimeoutMs,
     maxBodyBytes: options.maxBodyBytes,
-    retries: options.retries ?? 2,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    retries: options.retries,
+    maxRetryAfterMs: MAX_RETRY_AFTER_MS,
     ...(options.backoffBaseMs !== undefined ? { backoffBaseMs: options.backoffBaseMs } : {}),
     ...(guard ? { guard } : {}),
     ...(privateHeaders ? { privateHeaders, privateOrigin: startOrigin } : {}),
@@ -69,16 +74,15 @@ async function* crawlThrough(
     signal: options.signal ? AbortSignal.any([options.signal, stopped.signal]) : stopped.signal,
     connections,
   });
-  const robots =
-    options.respectRobots === false
-      ? undefined
-      : createRobotsCache({ fetcher, userAgent: options.userAgent });
+  const robots = options.respectRobots
+    ? createRobotsCache({ fetcher, userAgent: options.userAgent })
+    : undefined;
   await preflight(start, { guard, robots, fetcher });
   const startPolicy = robots ? (await robots.forUrl(start)).policy : undefined;
   if (startPolicy?.crawlDelay !== undefined)
     gate.setHostDelay(new URL(start).host, startPolicy.crawlDelay * 1000);
 
-  const render = options.render ?? "auto";
+  const { render } = options;
   const renderer =
     render === "never"
       ? undefined
@@ -86,7 +90,7 @@ async function* crawlThrough(
           userAgent: options.userAgent,
           timeoutMs: options.requestTimeoutMs,
           concurrency: Math.min(2, options.concurrency),
-          ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
+          executablePath: options.chromiumPath,
           ...(guard ? { guard } : {}),
           ...(privateHeaders ? { privateHeaders, privateOrigin: startOrigin } : {}),
         });
@@ -95,10 +99,7 @@ async function* crawlThrough(
         fresh: options.fresh ?? false,
       })
     : undefined;
-  const pool = createExtractPool({
-    size: options.extractWorkers ?? 0,
-    ...(options.extractTimeoutMs !== undefined ? { timeoutMs: options.extractTimeoutMs } : {}),
-  });
+  const pool = createExtractPool({ size: options.extractWorkers, timeoutMs: options.extractTimeoutMs });
   const queue = createWorkQueue(options.maxPages, (item) => state?.markSeen(item.url, item.depth));
   const ctx: CrawlContext = {
     options,

@@ -6,58 +6,17 @@
 import { AgentwebError, type ErrorCode, isAgentwebError } from "../schemas/errors.js";
 import type { FetchedVia, PageLink } from "../schemas/page.js";
 import { buildPage } from "./build-page.js";
-import type { CrawlOptions, CrawlOutcome, RenderMode } from "./crawl-options.js";
+import type { CrawlContext } from "./crawl-context.js";
+import type { CrawlOutcome } from "./crawl-contract.js";
 import type { ExtractedPage } from "./extract/extract-page.js";
-import type { ExtractResult } from "./extract-pool/extract-pool.js";
 import { decodeText, whyNotText } from "./fetch/decode-text.js";
-import type { Fetcher } from "./fetch/fetcher.js";
 import { bodyKind, fileMediaType, parseMediaType } from "./fetch/media-type.js";
 import { headerSaysNoindex, metaSaysNoindex } from "./fetch/noindex.js";
-import type { HostGate } from "./fetch/politeness.js";
-import type { RobotsCache } from "./fetch/robots-cache.js";
 import { normalizeUrl } from "./frontier/normalize-url.js";
-import type { Scope } from "./frontier/scope.js";
-import { isTrapPath, type WorkItem, type WorkQueue } from "./frontier/work-queue.js";
+import { isTrapPath, type WorkItem } from "./frontier/work-queue.js";
 import { pagePathOfTwin } from "./llms-txt/md-twin.js";
 import { fromMarkdown } from "./markdown-page.js";
-import type { BrowserRenderer } from "./render/browser-renderer.js";
-import type { DoneEntry } from "./state/crawl-state.js";
-import { fetchTwin, type TwinProbe } from "./twins/fetch-twin.js";
-
-export interface CrawlContext {
-  options: CrawlOptions;
-  render: RenderMode;
-  site: string;
-  scope: Scope;
-  queue: WorkQueue;
-  fetcher: Fetcher;
-  gate: HostGate;
-  robots: RobotsCache | undefined;
-  renderer: BrowserRenderer | undefined;
-  /** Canonical URLs that already have a stored page: one page per canonical URL. */
-  stored: Set<string>;
-  /** What the previous, finished crawl left per URL (ETag, Last-Modified, lastmod): a re-crawl's baseline. */
-  previous: Record<string, DoneEntry> | undefined;
-  /** Extraction (and token counting), on worker threads when available. */
-  extract: (html: string, url: string) => Promise<ExtractResult>;
-  /** URLs listed in the site's llms.txt. */
-  llmsLinks: Set<string>;
-  twins: TwinProbe;
-  /** Sitemap `<lastmod>` per URL. */
-  lastmods: Map<string, string>;
-  /** Content hash → URL of the page stored with it. */
-  hashes: Map<string, string>;
-  prefixCounts: Map<string, number>;
-  /** Our robots.txt product token, e.g. "agentweb". */
-  agentToken: string;
-  /** Limits that dropped a URL ("max-pages", "max-depth", "budget"): the crawl did not see everything. */
-  limitedBy: Set<string>;
-  /**
-   * Linked files that are never pages (PDFs, archives…): reported as skipped, never fetched, not
-   * counted against the page budget. `reported` dedupes; `pending` waits for the crawl loop to emit.
-   */
-  files: { reported: Set<string>; pending: CrawlOutcome[] };
-}
+import { fetchTwin } from "./twins/fetch-twin.js";
 
 // Markdown first: a server that negotiates (`Accept: text/markdown`) answers with its own clean text.
 const ACCEPT = "text/markdown,text/html;q=0.9,application/xhtml+xml;q=0.9,text/plain;q=0.7,*/*;q=0.1";
@@ -139,6 +98,8 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
     // render=always: Chromium's DOM is the page; extracting the raw HTML first would be wasted work.
     if (ctx.render === "always" && ctx.renderer) return await renderPage(ctx, item, res, "render=always");
     const { extracted, tokens } = await ctx.extract(text, res.finalUrl);
+    const failure = extractFailure(item.url, extracted);
+    if (failure) return failure;
     enqueueLinks(ctx, extracted.links, item.depth);
     const twin = await fetchTwin(ctx, res.finalUrl, text, extracted.title);
     if (twin) {
@@ -197,6 +158,8 @@ async function renderPage(
 ): Promise<CrawlOutcome> {
   const rendered = await ctx.renderer!.render(res.finalUrl);
   const { extracted, tokens } = await ctx.extract(rendered.html, rendered.finalUrl);
+  const failure = extractFailure(item.url, extracted);
+  if (failure) return failure;
   enqueueLinks(ctx, extracted.links, item.depth);
   if (extracted.jsRequired || !extracted.markdown.trim()) {
     const why = extracted.jsRequired ?? "no content";
@@ -333,4 +296,12 @@ function describe(err: unknown): { code: ErrorCode; message: string } {
   const message = err instanceof Error ? err.message.split("\n")[0]!.slice(0, 300) : String(err);
   if (/timed? ?out/i.test(message)) return { code: "TIMEOUT", message };
   return { code: "FETCH_FAILED", message };
+}
+
+/** A page that came out empty because an extraction rule threw: a failure naming the error, not a blank page. */
+function extractFailure(url: string, extracted: ExtractedPage): CrawlOutcome | undefined {
+  if (extracted.markdown.trim()) return undefined;
+  const error = extracted.removed.find((r) => r.reason === "error:extract");
+  if (!error) return undefined;
+  return { type: "failed", url, code: "EXTRACT_FAILED", message: `extraction failed: ${error.target}` };
 }

@@ -1,31 +1,34 @@
 /**
  * Production entry point: configuration from the environment (AGENTWEB_*), logs as JSON lines on
- * stdout, graceful shutdown on SIGTERM/SIGINT (in-flight requests finish, LanceDB closes cleanly).
+ * stdout at the configured level (AGENTWEB_LOG_LEVEL), graceful shutdown on SIGTERM/SIGINT (in-flight requests finish, LanceDB closes cleanly).
  *
  * Run: node dist/deploy/main.js   (e.g. AGENTWEB_DATA=/var/lib/agentweb AGENTWEB_PORT=7070)
  */
 import "../api/runtime-env.js";
 import { startServer } from "../api/http/server.js";
+import { createLogger, type Logger } from "../api/ops/logger.js";
 import { configFromEnv, resolveConfig } from "../schemas/config.js";
 
-const log = (entry: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+const write = (line: string) => process.stdout.write(line);
+// Until the config is read, errors are still worth a line.
+let log: Logger = createLogger({ level: "info", write });
 
 try {
   const config = resolveConfig({ env: configFromEnv(process.env) });
-  const server = await startServer(config, { log });
-  log({ level: "info", msg: "listening", url: server.url, data: config.data });
+  log = createLogger({ level: config.logLevel, write });
+  const server = await startServer(config, { logger: log });
+  log.info("listening", { url: server.url, data: config.data });
   const shutdown = (signal: string) => {
-    log({ level: "info", msg: "shutting down", signal });
+    log.info("shutting down", { signal });
     // A second signal, or a request that never ends, must not keep the process forever.
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close().then(
       () => {
-        log({ level: "info", msg: "stopped" });
+        log.info("stopped");
         process.exit(0);
       },
       (err) => {
-        log({ level: "error", msg: "shutdown failed", error: String(err) });
+        log.error("shutdown failed", { error: String(err) });
         process.exit(1);
       },
     );
@@ -33,6 +36,6 @@ try {
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
 } catch (err) {
-  log({ level: "error", msg: "cannot start", error: (err as Error).message });
+  log.error("cannot start", { error: (err as Error).message });
   process.exit(2);
 }

@@ -43,6 +43,7 @@ export const SiteId = z
   .regex(/^[A-Za-z0-9._-]+$/, "a siteId is a slug such as docs.example.com or 127.0.0.1-8080");
 
 export const SiteRequest = z.object({ site: SiteId });
+export type SiteRequest = z.infer<typeof SiteRequest>;
 
 export const SiteInfo = z.object({
   site: z.string(),

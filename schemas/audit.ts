@@ -124,6 +124,10 @@ export const AuditReport = z.object({
 });
 export type AuditReport = z.infer<typeof AuditReport>;
 
+/** How a report is delivered: the AuditReport as JSON, markdown, or one self-contained HTML file. */
+export const AuditReportFormat = z.enum(["json", "md", "html"]);
+export type AuditReportFormat = z.infer<typeof AuditReportFormat>;
+
 /** Input of `POST /v1/audit` and the MCP tool `audit_site`. */
 export const AuditRequest = z.object({
   url: httpUrl.describe("The site's start page: its origin is audited"),

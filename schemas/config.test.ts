@@ -15,4 +15,21 @@ describe("config", () => {
       /vectorWeight/,
     );
   });
+
+  it("reads header lines and page budgets into records, from the environment or flags", () => {
+    const env = configFromEnv({
+      AGENTWEB_HEADERS: "Authorization: Bearer a,b\nX-Team:  docs ",
+      AGENTWEB_BUDGETS: "/docs/api/=100, /blog/=5",
+    });
+    const config = resolveConfig({ env });
+    expect(config.headers).toEqual({ Authorization: "Bearer a,b", "X-Team": "docs" });
+    expect(config.budgets).toEqual({ "/docs/api/": 100, "/blog/": 5 });
+    expect(resolveConfig({ flags: { headers: ["Cookie2: x"], budgets: ["/a=1"] } })).toMatchObject({
+      headers: { Cookie2: "x" },
+      budgets: { "/a": 1 },
+    });
+    expect(resolveConfig({})).toMatchObject({ headers: {}, budgets: {} });
+    expect(() => resolveConfig({ flags: { headers: ["no colon"] } })).toThrow(/Name: value/);
+    expect(() => resolveConfig({ flags: { budgets: ["docs=3"] } })).toThrow(/path\/prefix/);
+  });
 });

@@ -31,17 +31,40 @@ const apiKeyList = z.preprocess(
     }),
   ),
 );
-/** Header lines ("Name: value"), one per line in the environment: values may contain commas. */
-const lines = z.preprocess(
-  (v) =>
-    typeof v === "string"
-      ? v
-          .split(/\r?\n/)
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : v,
-  z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/, "a header is 'Name: value'")),
-);
+/**
+ * Header lines ("Name: value"), one per line in the environment (values may contain commas), as a
+ * name → value record.
+ */
+const headerLines = z
+  .preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(/\r?\n/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/, "a header is 'Name: value'")),
+  )
+  .transform((entries) => {
+    const headers: Record<string, string> = {};
+    for (const line of entries) {
+      const colon = line.indexOf(":");
+      headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+    return headers;
+  });
+/** Page budgets ("/docs/api/=100", comma-separated in the environment) as a prefix → pages record. */
+const budgetList = list
+  .pipe(z.array(z.string().regex(/^\/.*=\d+$/, "a budget is '/path/prefix/=N'")))
+  .transform((entries) => {
+    const budgets: Record<string, number> = {};
+    for (const entry of entries) {
+      const eq = entry.lastIndexOf("=");
+      budgets[entry.slice(0, eq)] = Number(entry.slice(eq + 1));
+    }
+    return budgets;
+  });
 const bool = z.preprocess((v) => (typeof v === "string" ? /^(1|true|yes|on)$/i.test(v) : v), z.boolean());
 
 export const Config = z.object({
@@ -60,10 +83,10 @@ export const Config = z.object({
   /** Target chunk size in tokens; a code fence or table may exceed it rather than be split. */
   chunkTokens: int(32, 4096).default(256),
   /**
-   * static (default): distilled from the bundled encoder, reads whole chunks, ~150× faster and level
-   * with it on the retrieval dev set (hybrid MRR 0.698 vs 0.696); bundled: the encoder itself on
-   * worker threads (~13 chunks/s on 2 cores); openai: an OpenAI-compatible endpoint; onnx: a local
-   * ONNX model run by transformers.js (an optional package).
+   * static (default): distilled from the bundled encoder, reads whole chunks and needs no worker
+   * thread, so it embeds a crawl as fast as it is fetched; bundled: the encoder itself on worker
+   * threads; openai: an OpenAI-compatible endpoint; onnx: a local ONNX model run by
+   * transformers.js (an optional package); none: full-text search only.
    */
   embedder: z.enum(["bundled", "static", "openai", "onnx", "none"]).default("static"),
   /** embedder=openai: base URL of an OpenAI-compatible API (`…/v1`; Ollama, llama.cpp, vLLM …). */
@@ -82,7 +105,8 @@ export const Config = z.object({
   searchMode: SearchMode.default("text"),
   /**
    * mode=hybrid: weight of the vector list against full text (1), scores normalised per list.
-   * 0.2 measured best for the bundled embedders; a stronger embedder may deserve more.
+   * The bundled embedders are weaker than full text on docs questions, hence a small weight; a
+   * stronger embedder may deserve more.
    */
   vectorWeight: z.coerce.number().min(0).max(10).default(0.2),
   host: z.string().min(1).default("127.0.0.1"),
@@ -101,11 +125,11 @@ export const Config = z.object({
   /** Extra attempts for transient failures (timeouts, resets, 5xx, 429), with backoff and jitter. */
   retries: int(0, 10).default(2),
   /** Sent only to the crawl's own origin (docs behind a login); "Name: value" each. */
-  headers: lines.default([]),
+  headers: headerLines.default({}),
   /** A Cookie header for the crawl's own origin. */
   cookie: z.string().optional(),
   /** Pages allowed under a path prefix, "/docs/api/=100" each (the longest matching prefix decides). */
-  budgets: list.pipe(z.array(z.string().regex(/^\/.*=\d+$/, "a budget is '/path/prefix/=N'"))).default([]),
+  budgets: budgetList.default({}),
   /** Worker threads for extraction during a crawl (0 = in the crawl's own thread). */
   extractWorkers: int(0, 16).default(2),
   /** Time budget for extracting one page; past it the page fails with EXTRACT_TIMEOUT and the crawl goes on. */

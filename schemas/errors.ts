@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   NEEDS_JAVASCRIPT: { kind: "non-retryable", status: 422 },
   /** Extracting the page took longer than its budget (`extractTimeoutMs`); the crawl goes on. */
   EXTRACT_TIMEOUT: { kind: "non-retryable", status: 422 },
+  /** An extraction rule failed on the page (a bug in agentweb, reported with its error); the crawl goes on. */
+  EXTRACT_FAILED: { kind: "non-retryable", status: 500 },
   ROBOTS_DISALLOWED: { kind: "blocked", status: 403 },
   EGRESS_BLOCKED: { kind: "blocked", status: 403 },
   RATE_LIMITED: { kind: "throttled", status: 429 },

@@ -3,10 +3,7 @@ import { z } from "zod";
 export const SearchMode = z.enum(["text", "vector", "hybrid"]);
 export type SearchMode = z.infer<typeof SearchMode>;
 
-/**
- * One search input, shared by the CLI, HTTP and MCP. The default mode is full text: on real docs
- * questions equal-weight fusion with the bundled encoder measured below full text alone.
- */
+/** A complete search request, as the index searches it (every field set). */
 export const SearchRequest = z.object({
   q: z.string().trim().min(1, "q must not be empty").max(1000),
   k: z.coerce.number().int().min(1).max(100).default(10),
@@ -17,6 +14,15 @@ export const SearchRequest = z.object({
 });
 export type SearchRequest = z.infer<typeof SearchRequest>;
 export type SearchRequestInput = z.input<typeof SearchRequest>;
+
+/**
+ * One search input, shared by the CLI, HTTP and MCP: a request whose mode may be left out, for
+ * the server's configured default (`searchMode`) to apply.
+ */
+export const SearchQuery = SearchRequest.extend({
+  mode: SearchMode.optional().describe("Retrieval mode; the server's default when omitted"),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /** A search hit is a chunk, cited as `url#anchor`. */
 export const SearchHit = z.object({

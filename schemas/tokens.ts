@@ -1,7 +1,7 @@
 /**
  * The one tokenizer of agentweb (cl100k-compatible), used for chunk sizes, page token counts and
- * context budgets alike. gpt-tokenizer was chosen over js-tiktoken: same counts, ~7x faster on a
- * 110 kB document here (10 ms vs 71 ms) and no 300 ms start-up.
+ * context budgets alike: gpt-tokenizer, pure JavaScript with tiktoken's cl100k counts and no
+ * start-up cost, so short-lived CLI runs do not pay for a native or WASM encoder.
  */
 import { countTokens as count, decode, encode } from "gpt-tokenizer/encoding/cl100k_base";
 
@@ -19,8 +19,8 @@ export function countTokens(text: string): number {
 
 /**
  * Longest run of non-space (or of space) characters the encoder gets whole. Byte-pair merging
- * within one run costs far more than linear time (20,000 "‹" in a row took 13 s, a 100k run
- * minutes), so a page of one long run stalled a crawl; longer runs go in pieces of this size.
+ * within one run costs far more than linear time, so a page of one long run would stall a crawl;
+ * longer runs go in pieces of this size.
  * Ordinary text, whose runs are words, counts exactly as before; a longer run may count a few
  * tokens differently.
  */

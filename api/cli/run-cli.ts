@@ -3,43 +3,97 @@ import { VERSION } from "../version.js";
 import { flagName } from "./args.js";
 import type { CommandIo } from "./commands/command.js";
 
-const HELP = `agentweb ${VERSION}: turns docs sites into clean, cited, searchable markdown for AI agents
+type Command = (argv: string[], io: CommandIo) => Promise<number>;
+
+/** A command: how it is called, what it does (one line), and its module, loaded on demand. */
+interface CommandEntry {
+  args: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+/** Every command, in the order the top-level help lists them; `--version` or `search` should not pay for the crawler's start-up. */
+const COMMANDS: Record<string, CommandEntry> = {
+  crawl: {
+    args: "URL",
+    summary: "crawl a site and index its pages",
+    load: async () => (await import("./commands/crawl.js")).crawlCommand,
+  },
+  search: {
+    args: "QUERY",
+    summary: "search the index",
+    load: async () => (await import("./commands/search.js")).searchCommand,
+  },
+  context: {
+    args: "Q",
+    summary: "a cited context pack for a question, within a token budget",
+    load: async () => (await import("./commands/context.js")).contextCommand,
+  },
+  page: {
+    args: "URL",
+    summary: "a stored page as markdown (--fresh fetches it now)",
+    load: async () => (await import("./commands/page.js")).pageCommand,
+  },
+  serve: {
+    args: "",
+    summary: "serve the index over HTTP (API, MCP at /mcp, hosted llms.txt)",
+    load: async () => (await import("./commands/serve.js")).serveCommand,
+  },
+  mcp: {
+    args: "",
+    summary: "serve the index to an MCP client over stdio",
+    load: async () => (await import("./commands/mcp.js")).mcpCommand,
+  },
+  sites: {
+    args: "",
+    summary: "list indexed sites, or delete one",
+    load: async () => (await import("./commands/sites.js")).sitesCommand,
+  },
+  reindex: {
+    args: "",
+    summary: "rebuild the index's vectors with another embedder, without crawling",
+    load: async () => (await import("./commands/reindex.js")).reindexCommand,
+  },
+  publish: {
+    args: "",
+    summary: "write llms.txt, llms-full.txt and .md twins from the index",
+    load: async () => (await import("./commands/publish.js")).publishCommand,
+  },
+  "llms-txt": {
+    args: "",
+    summary: "validate an llms.txt, or expand it into a context file",
+    load: async () => (await import("./commands/llms-txt.js")).llmsTxtCommand,
+  },
+  extract: {
+    args: "FILE|URL",
+    summary: "clean markdown, text or JSON of pages, without indexing them",
+    load: async () => (await import("./commands/extract.js")).extractCommand,
+  },
+  audit: {
+    args: "URL",
+    summary: "score how ready a site is for AI agents, with a fix list",
+    load: async () => (await import("./commands/audit.js")).auditCommand,
+  },
+};
+
+/** The commands' names, as typed. */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+/** The top-level help, from the command table: every command is listed. */
+function topLevelHelp(): string {
+  const calls = Object.entries(COMMANDS).map(([name, c]) => (c.args ? `${name} ${c.args}` : name));
+  const width = Math.max(...calls.map((call) => call.length)) + 2;
+  const lines = Object.values(COMMANDS).map((c, i) => `  ${calls[i]!.padEnd(width)}${c.summary}`);
+  return `agentweb ${VERSION}: turns docs sites into clean, cited, searchable markdown for AI agents
 
 Usage: agentweb <command> [options]
 
 Commands:
-  crawl URL       crawl a site and index its pages
-  search QUERY    search the index
-  serve           serve the index over HTTP (API, MCP at /mcp, hosted llms.txt)
-  context Q       a cited context pack for a question, within a token budget
-  page URL        a stored page as markdown (--fresh fetches it now)
-  sites           list indexed sites, or delete one
-  reindex         rebuild the index's vectors with another embedder, without crawling
-  mcp             serve the index to an MCP client over stdio
-  llms-txt        validate an llms.txt, or expand it into a context file
-  publish         write llms.txt, llms-full.txt and .md twins from the index
-  extract FILE|URL  clean markdown, text or JSON of pages, without indexing them
+${lines.join("\n")}
 
-Run agentweb <command> --help for its options. Every command takes --data DIR (env AGENTWEB_DATA).
-Exit codes: 0 success, 1 finished with problems, 2 could not do it.`;
-
-type Command = (argv: string[], io: CommandIo) => Promise<number>;
-
-/** Loaded on demand: `--version` or `search` should not pay for the crawler's start-up. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  crawl: async () => (await import("./commands/crawl.js")).crawlCommand,
-  search: async () => (await import("./commands/search.js")).searchCommand,
-  serve: async () => (await import("./commands/serve.js")).serveCommand,
-  context: async () => (await import("./commands/context.js")).contextCommand,
-  page: async () => (await import("./commands/page.js")).pageCommand,
-  sites: async () => (await import("./commands/sites.js")).sitesCommand,
-  reindex: async () => (await import("./commands/reindex.js")).reindexCommand,
-  mcp: async () => (await import("./commands/mcp.js")).mcpCommand,
-  "llms-txt": async () => (await import("./commands/llms-txt.js")).llmsTxtCommand,
-  publish: async () => (await import("./commands/publish.js")).publishCommand,
-  extract: async () => (await import("./commands/extract.js")).extractCommand,
-  audit: async () => (await import("./commands/audit.js")).auditCommand,
-};
+Run agentweb <command> --help for its options. Every command that reads the index takes --data DIR
+(env AGENTWEB_DATA). Exit codes: 0 success, 1 finished with problems, 2 could not do it.`;
+}
 
 /**
  * Runs the CLI and returns its exit code. Errors become one line on stderr through the error view
@@ -56,10 +110,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   if (!command || command === "--help" || command === "-h" || command === "help") {
-    io.out(HELP);
+    io.out(topLevelHelp());
     return 0;
   }
-  const load = COMMANDS[command];
+  const load = COMMANDS[command]?.load;
   if (!load) {
     io.stderr.write(
       `agentweb: unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(", ")})\n`,

@@ -4,7 +4,7 @@ import { AgentwebError } from "../../schemas/errors.js";
 import { parseInput } from "../ops/error-view.js";
 import { requireScope } from "./auth.js";
 
-/** Who may call a route (DESIGN.md *Access*). */
+/** Who may call a route: anyone, a read-scope key, or an admin key. */
 export type Access = "public" | "read" | "admin";
 
 /** One documented route: the same spec registers the handler and writes its OpenAPI entry. */

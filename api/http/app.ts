@@ -1,8 +1,9 @@
 import { Hono } from "hono";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { AgentwebError, isAgentwebError } from "../../schemas/errors.js";
 import { type CrawlJobs, createCrawlJobs } from "../ops/crawl-jobs.js";
 import type { IndexHandle } from "../ops/index-handle.js";
+import { type Logger, silentLogger } from "../ops/logger.js";
+import type { EgressPolicy } from "../ops/url-guard.js";
 import { egressPolicyFor } from "../ops/url-guard.js";
 import { registerApiGuards } from "./api-guards.js";
 import type { RouteRegistry } from "./api-route.js";
@@ -18,9 +19,6 @@ import { registerMetaRoutes } from "./routes/meta-routes.js";
 import { registerReadRoutes } from "./routes/read-routes.js";
 import { registerSiteRoutes } from "./routes/site-routes.js";
 
-/** A structured log line; the server decides where it goes. */
-export type LogFn = (entry: Record<string, unknown>) => void;
-
 /**
  * The HTTP API as a Hono app over the ops layer. Dependencies come in; nothing is read from the
  * environment here.
@@ -35,13 +33,13 @@ export type LogFn = (entry: Record<string, unknown>) => void;
 export function createApp(deps: {
   index: IndexHandle;
   version: string;
-  log?: LogFn;
+  logger?: Logger;
   jobs?: CrawlJobs;
   egress?: EgressPolicy;
   metrics?: Metrics;
 }) {
   const { index } = deps;
-  const log = deps.log ?? (() => {});
+  const log = deps.logger ?? silentLogger;
   const app = new Hono();
   const metrics = deps.metrics ?? createMetrics();
   const egress = deps.egress ?? egressPolicyFor(index.config);
@@ -57,9 +55,7 @@ export function createApp(deps: {
     const started = performance.now();
     await next();
     metrics.observe(c.req.method, c.req.routePath, c.res.status, (performance.now() - started) / 1000);
-    log({
-      level: "info",
-      msg: "request",
+    log.info("request", {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
@@ -88,8 +84,7 @@ export function createApp(deps: {
     const problem = toProblem(err);
     const retryAfter = isAgentwebError(err, "RATE_LIMITED") ? err.data?.retryAfter : undefined;
     if (retryAfter !== undefined) c.header("retry-after", String(retryAfter));
-    if (problem.status >= 500)
-      log({ level: "error", msg: "request failed", path: c.req.path, error: String(err) });
+    if (problem.status >= 500) log.error("request failed", { path: c.req.path, error: String(err) });
     return sendProblem(c, problem);
   });
   return app;

@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from "hono";
 
 /**
- * At most `limit` requests run the handler at once; the rest wait in arrival order. Measured on a
- * 100,000-chunk index (bench/api.ts): letting 64 searches into LanceDB at once on 2 cores gave
- * the same throughput as 4 at a time, but an unfair native scheduler let some wait over 10 s; a
- * FIFO queue in front keeps every request's wait near (queue length × service time).
+ * At most `limit` requests run the handler at once; the rest wait in arrival order. More searches
+ * inside LanceDB at once than there are cores add no throughput, and its native scheduler is not
+ * fair, so some would wait far longer than others; a FIFO queue in front keeps every request's
+ * wait near (queue length × service time).
  *
  * @example app.use("/v1/search", concurrencyLimit(4));
  */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Publication, PublishedTwin } from "../../indexer/publish/build-publication.js";
 import type { IndexHandle } from "../ops/index-handle.js";
+import type { Publication, PublishedTwin } from "../ops/publish-site.js";
 import { buildSitePublication } from "../ops/publish-site.js";
 
 /**

@@ -1,13 +1,14 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import type { Config } from "../../schemas/config.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import { createCrawlJobs } from "../ops/crawl-jobs.js";
 import { openIndex } from "../ops/index-handle.js";
+import type { Logger } from "../ops/logger.js";
+import type { EgressPolicy } from "../ops/url-guard.js";
 import { egressPolicyFor } from "../ops/url-guard.js";
 import { VERSION } from "../version.js";
-import { createApp, type LogFn } from "./app.js";
+import { createApp } from "./app.js";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -24,12 +25,12 @@ export interface RunningServer {
  * production entry point in deploy/.
  *
  * @example
- * const server = await startServer(config, { log: (e) => console.log(JSON.stringify(e)) });
+ * const server = await startServer(config, { logger: createLogger({ level: config.logLevel, write }) });
  * process.on("SIGTERM", () => server.close());
  */
 export async function startServer(
   config: Config,
-  options: { log?: LogFn; egress?: EgressPolicy } = {},
+  options: { logger?: Logger; egress?: EgressPolicy } = {},
 ): Promise<RunningServer> {
   if (!LOOPBACK.test(config.host) && config.apiKeys.length === 0 && !config.insecure) {
     throw new AgentwebError(
@@ -40,13 +41,13 @@ export async function startServer(
   const index = await openIndex(config, { write: true, owner: "serve" });
   const egress = options.egress ?? egressPolicyFor(config);
   // Jobs left queued or running by a previous server start again here.
-  const jobs = createCrawlJobs(index, { egress });
+  const jobs = createCrawlJobs(index, { egress, ...(options.logger ? { logger: options.logger } : {}) });
   const app = createApp({
     index,
     version: VERSION,
     jobs,
     egress,
-    ...(options.log ? { log: options.log } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   let server: ReturnType<typeof serve>;
   try {

@@ -1,8 +1,8 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { renderAuditMarkdown } from "../../crawler/audit/report-markdown.js";
 import { AuditReport, AuditRequest } from "../../schemas/audit.js";
 import { truncateToTokens } from "../../schemas/tokens.js";
 import { auditOptionsFrom, auditSite } from "../ops/audit-site.js";
+import { presentAudit } from "../ops/present.js";
 import type { McpDeps } from "./create-mcp-server.js";
 import { textAndData, toolResult } from "./tool-result.js";
 
@@ -35,7 +35,7 @@ export function registerAuditTool(server: McpServer, deps: McpDeps): void {
           { url: args.url, maxPages: args.maxPages ?? MCP_DEFAULT_PAGES },
           { ...auditOptionsFrom(config), egress: deps.egress },
         );
-        return textAndData(truncateToTokens(renderAuditMarkdown(report), REPORT_TOKENS), report);
+        return textAndData(truncateToTokens(presentAudit(report, "md").text, REPORT_TOKENS), report);
       }),
   );
 }

@@ -1,7 +1,5 @@
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
-import { markdownToPlainText } from "../../crawler/markdown/plain-text.js";
 import {
   CrawlJob,
   CrawlJobRequest,
@@ -12,16 +10,17 @@ import {
 } from "../../schemas/api.js";
 import { ContextRequest } from "../../schemas/context.js";
 import { AgentwebError } from "../../schemas/errors.js";
-import { SearchRequest, SearchResponse } from "../../schemas/search.js";
-import { truncateToTokens } from "../../schemas/tokens.js";
+import { SearchQuery, SearchResponse } from "../../schemas/search.js";
 import type { CrawlJobs } from "../ops/crawl-jobs.js";
 import { fetchFreshPage } from "../ops/fetch-fresh.js";
 import { getContext } from "../ops/get-context.js";
 import { getPage } from "../ops/get-page.js";
 import type { IndexHandle } from "../ops/index-handle.js";
+import { contextAsText, hitsAsText, presentPage, sitesAsText } from "../ops/present.js";
 import { buildSitePublication } from "../ops/publish-site.js";
 import { searchDocs } from "../ops/search-docs.js";
 import { listSites } from "../ops/sites.js";
+import type { EgressPolicy } from "../ops/url-guard.js";
 import { registerAuditTool } from "./audit-tool.js";
 import { registerLlmsTxtTools } from "./llms-txt-tools.js";
 import { textAndData, toolResult, wordArgumentErrors } from "./tool-result.js";
@@ -64,21 +63,14 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
       title: "Search the documentation",
       description:
         "Find the passages of the indexed documentation that answer a question. Returns chunks best first, each with its citation (url#anchor), title, heading path, a snippet and its size in tokens. Use it to locate pages; use get_context to get text to answer from.",
-      inputSchema: SearchRequest.extend({ mode: SearchRequest.shape.mode.unwrap().optional() }),
+      inputSchema: SearchQuery,
       outputSchema: SearchResponse,
       annotations: { readOnlyHint: true },
     },
     (args) =>
       toolResult(async () => {
         const result = await searchDocs(index, args);
-        const text = result.hits.length
-          ? result.hits
-              .map(
-                (h, i) =>
-                  `${i + 1}. ${h.headingPath.join(" › ") || h.title}\n   ${h.citation}\n   ${h.snippet}`,
-              )
-              .join("\n")
-          : "No results.";
+        const text = hitsAsText(result.hits);
         return textAndData(text, result);
       }),
   );
@@ -96,7 +88,7 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
       toolResult(async () => {
         // The model reads the rendered text, so that is what the budget is counted on.
         const { markdown, ...pack } = await getContext(index, { ...args, format: "markdown" });
-        return textAndData(markdown || "No passages matched.", pack);
+        return textAndData(contextAsText({ ...pack, markdown }), pack);
       }),
   );
 
@@ -115,20 +107,18 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
         const page = args.fresh
           ? (await fetchFreshPage(index, { url: args.url }, { egress: deps.egress })).page
           : await getPage(index, { url: args.url });
-        if (args.format === "links") {
-          return textAndData(page.links.map((l) => `- [${l.text}](${l.url}) (${l.region})`).join("\n"), {
-            url: page.url,
-            links: page.links,
-          });
-        }
-        const full = args.format === "text" ? markdownToPlainText(page.markdown) : page.markdown;
-        const text = truncateToTokens(full, args.maxTokens ?? DEFAULT_PAGE_TOKENS);
-        const cut =
-          text.length < full.length
-            ? "\n\n[… cut at the token limit; ask with a larger maxTokens for more]"
-            : "";
+        const view = presentPage(page, {
+          format: args.format,
+          maxTokens: args.maxTokens ?? DEFAULT_PAGE_TOKENS,
+        });
+        if (view.data) return textAndData(view.text, { ...view.data });
+        const cut = view.truncated
+          ? "\n\n[… cut at the token limit; ask with a larger maxTokens for more]"
+          : "";
         return {
-          content: [{ type: "text", text: `Source: ${page.url}\nTitle: ${page.title}\n\n${text}${cut}` }],
+          content: [
+            { type: "text", text: `Source: ${page.url}\nTitle: ${page.title}\n\n${view.text}${cut}` },
+          ],
         };
       }),
   );
@@ -145,14 +135,7 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
     () =>
       toolResult(async () => {
         const result = await listSites(index);
-        const text = result.sites.length
-          ? result.sites
-              .map(
-                (s) =>
-                  `- ${s.site}: ${s.pages} pages, ${s.chunks} chunks${s.startUrl ? ` (${s.startUrl})` : ""}`,
-              )
-              .join("\n")
-          : "No sites are indexed yet.";
+        const text = sitesAsText(result.sites);
         return textAndData(text, result);
       }),
   );

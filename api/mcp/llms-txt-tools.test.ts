@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { resolveConfig } from "../../schemas/config.js";
 import { LlmsTxtReport } from "../../schemas/llms-txt.js";
 import { type LlmsTxtSite, serveLlmsTxtSite } from "../../test/helpers/llms-txt-site.js";
 import { connectMcpClient } from "../../test/helpers/mcp-client.js";
 import { tempDir } from "../../test/helpers/temp-dir.js";
 import { type IndexHandle, openIndex } from "../ops/index-handle.js";
+import type { EgressPolicy } from "../ops/url-guard.js";
 
 const noDns = async (host: string) => {
   throw new Error(`test resolver: no DNS for ${host}`);

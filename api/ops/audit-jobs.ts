@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditJob, AuditReport, AuditRequest } from "../../schemas/audit.js";
 import { AgentwebError, isAgentwebError } from "../../schemas/errors.js";
 import { type AuditSiteOptions, auditSite } from "./audit-site.js";
+import { createJobRunner } from "./job-runner.js";
 
 /** Finished jobs kept in memory (with their reports); the oldest go first. */
 const KEEP = 50;
@@ -17,51 +18,47 @@ const KEEP = 50;
  * audits.report(job.id); // throws NOT_FOUND until done
  */
 export function createAuditJobs(options: Omit<AuditSiteOptions, "onProgress">) {
-  const jobs = new Map<string, { job: AuditJob; report?: AuditReport }>();
-  const queue: string[] = [];
-  let running = false;
+  const reports = new Map<string, AuditReport>();
+  const runner = createJobRunner<AuditJob>({
+    isTerminal: (job) => job.state === "done" || job.state === "failed",
+    keep: KEEP,
+    run: async (queued) => {
+      let job: AuditJob = { ...queued, state: "running" };
+      runner.publish(job);
+      try {
+        const report = await auditSite(job.request, {
+          ...options,
+          onProgress: (step, pages) => {
+            job = { ...job, progress: { step, pages } };
+            runner.publish(job);
+          },
+        });
+        reports.set(job.id, report);
+        job = {
+          ...job,
+          state: "done",
+          score: report.score,
+          progress: { step: "done", pages: report.pages.length },
+          finishedAt: new Date().toISOString(),
+        };
+      } catch (err) {
+        job = {
+          ...job,
+          state: "failed",
+          finishedAt: new Date().toISOString(),
+          error: isAgentwebError(err)
+            ? { code: err.code, message: err.message }
+            : { code: "INTERNAL", message: "internal error" },
+        };
+      }
+      runner.publish(job);
+    },
+  });
 
-  const pump = async () => {
-    if (running) return;
-    const id = queue.shift();
-    if (!id) return;
-    running = true;
-    const entry = jobs.get(id)!;
-    entry.job = { ...entry.job, state: "running" };
-    try {
-      const report = await auditSite(entry.job.request, {
-        ...options,
-        onProgress: (step, pages) => {
-          entry.job = { ...entry.job, progress: { step, pages } };
-        },
-      });
-      entry.report = report;
-      entry.job = {
-        ...entry.job,
-        state: "done",
-        score: report.score,
-        progress: { step: "done", pages: report.pages.length },
-        finishedAt: new Date().toISOString(),
-      };
-    } catch (err) {
-      entry.job = {
-        ...entry.job,
-        state: "failed",
-        finishedAt: new Date().toISOString(),
-        error: isAgentwebError(err)
-          ? { code: err.code, message: err.message }
-          : { code: "INTERNAL", message: "internal error" },
-      };
-    } finally {
-      running = false;
-      void pump();
-    }
-  };
-
-  const find = (id: string) => {
-    const entry = jobs.get(id);
-    if (!entry) throw new AgentwebError("NOT_FOUND", `no audit job ${id}`);
-    return entry;
+  const find = (id: string): AuditJob => {
+    const job = runner.get(id);
+    if (!job) throw new AgentwebError("NOT_FOUND", `no audit job ${id}`);
+    return job;
   };
 
   return {
@@ -73,19 +70,18 @@ export function createAuditJobs(options: Omit<AuditSiteOptions, "onProgress">) {
         createdAt: new Date().toISOString(),
         progress: { step: "queued", pages: 0 },
       };
-      jobs.set(job.id, { job });
-      for (const old of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP))) jobs.delete(old);
-      queue.push(job.id);
-      void pump();
+      // Reports go with the finished jobs the runner no longer keeps.
+      for (const id of reports.keys()) if (!runner.get(id)) reports.delete(id);
+      runner.enqueue(job);
       return job;
     },
-    get: (id: string): AuditJob => find(id).job,
+    get: find,
     /** The finished report; NOT_FOUND while the job runs or when it failed. */
     report(id: string): AuditReport {
-      const entry = find(id);
-      if (!entry.report)
-        throw new AgentwebError("NOT_FOUND", `audit job ${id} has no report (${entry.job.state})`);
-      return entry.report;
+      const job = find(id);
+      const report = reports.get(id);
+      if (!report) throw new AgentwebError("NOT_FOUND", `audit job ${id} has no report (${job.state})`);
+      return report;
     },
   };
 }

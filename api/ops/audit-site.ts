@@ -69,7 +69,7 @@ export function auditOptionsFrom(
   };
 }
 
-/** Default sample size (the "up to N pages, default 50"). */
+/** Pages an audit samples unless asked for another number. */
 export const DEFAULT_AUDIT_PAGES = 50;
 /** Below this conformance level, or below this coverage of the sample, llms.txt is "weak". */
 const WEAK_LEVEL = 3;

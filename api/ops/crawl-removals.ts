@@ -1,6 +1,6 @@
 /**
- * "Delete a page when a finished crawl no longer sees it" (DESIGN.md): which stored pages of a site a
- * crawl vouched for, and, once the crawl has ended complete, which ones it did not. A crawl that
+ * A page a finished crawl no longer sees is deleted, so the index follows the site: which stored
+ * pages of a site a crawl vouched for, and, once the crawl has ended complete, which ones it did not. A crawl that
  * reached little of what is stored is more likely broken (a mistyped start URL, a stub page, a
  * site answering with an error page) than the site gone: then the unseen pages stay unless pruned.
  */

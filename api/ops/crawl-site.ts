@@ -1,16 +1,17 @@
 import { join } from "node:path";
-import { type CrawlEnd, crawl } from "../../crawler/crawl.js";
-import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
+import { type CrawlEnd, type CrawlEvent, crawl, crawlOptionsFrom } from "../../crawler/crawl.js";
 import { createScope } from "../../crawler/frontier/scope.js";
-import { createIndexWriter } from "../../indexer/index-writer.js";
+import { createIndexWriter, type IndexWriter } from "../../indexer/index-writer.js";
 import type { Config } from "../../schemas/config.js";
 import type { ErrorCode } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
-import { createSeenPages } from "./crawl-removals.js";
+import { createSeenPages, type RemovalPlan } from "./crawl-removals.js";
 import { createStartCheck } from "./crawl-start.js";
-import { crawlerOptions } from "./crawler-options.js";
 import type { IndexHandle } from "./index-handle.js";
 import { recordCrawl, registerSite } from "./site-record.js";
+import type { EgressPolicy } from "./url-guard.js";
+
+type SeenPages = ReturnType<typeof createSeenPages>;
 
 export interface CrawlProgress {
   ok: number;
@@ -97,16 +98,15 @@ export async function crawlSite(
   await writer.resumePending();
   // A re-crawl that finds a page's content unchanged leaves its chunks alone.
   const storedHashes = await store.pageHashes(site);
-  const state = { stateDir: join(config.data, "crawls"), ...(input.fresh ? { fresh: true } : {}) };
-  const options = {
-    ...config,
-    ...crawlerOptions(config, input.egress),
-    ...state,
-    ...definedOnly(input.limits),
+  const options = crawlOptionsFrom(config, {
+    ...input.limits,
     startUrl: input.url,
+    stateDir: join(config.data, "crawls"),
+    fresh: input.fresh,
     storedHashes,
-    ...(input.signal ? { signal: input.signal } : {}),
-  };
+    signal: input.signal,
+    egress: input.egress,
+  });
   const seen = createSeenPages();
   const startCheck = createStartCheck(input.url);
   // 404s wait until the site has served some page: a site failing as a whole is not every page gone.
@@ -139,15 +139,7 @@ export async function crawlSite(
         if (!registered) register();
         progress.chunks += chunks;
         progress.ok += 1;
-        hooks.onRecord?.({
-          url: page.url,
-          status: "ok",
-          title: page.title,
-          chunks,
-          tokens: page.tokens.markdown,
-          fetchedVia: page.fetchedVia,
-          ...(event.renderReason ? { renderReason: event.renderReason } : {}),
-        });
+        hooks.onRecord?.(pageRecord(event, chunks));
       } else if (event.type === "skipped") {
         progress.skipped += 1;
         // Only a page that is gone (404/410) leaves the index; 5xx and timeouts keep the stored copy.
@@ -171,25 +163,16 @@ export async function crawlSite(
   const { embedded } = await writer.finish();
   // Only pages inside this crawl's own scope: another crawl of the same site may have other globs.
   const scope = createScope(input.url, options);
-  const candidates = [...storedHashes.keys()].filter((url) => scope.check(url, 0) === undefined);
-  const plan = seen.plan(candidates, end, { prune: input.prune ?? false });
-  for (const url of plan.remove) {
-    await writer.deletePage(url);
-    hooks.onRecord?.({ url, status: "removed", reason: "no longer reached by a complete crawl of the site" });
-  }
-  for (const url of plan.held) {
-    const reason = `not reached, kept: ${plan.heldBecause} (--prune removes it)`;
-    hooks.onRecord?.({ url, status: "held", reason });
-  }
-  if (startCheck.siteAnswers || input.prune) await deleteNotFound();
-  else if (notFound.length) {
-    plan.heldBecause ??= "the site answered 404 to every page this crawl asked for";
-    for (const url of notFound) {
-      plan.held.push(url);
-      const reason = "answered 404, kept: the site served no page in this crawl (--prune removes it)";
-      hooks.onRecord?.({ url, status: "held", reason });
-    }
-  }
+  const plan = await settleUnreached({
+    writer,
+    hooks,
+    stored: [...storedHashes.keys()].filter((url) => scope.check(url, 0) === undefined),
+    plan: seen.plan.bind(seen),
+    end,
+    prune: input.prune ?? false,
+    notFound,
+    siteAnswers: startCheck.siteAnswers,
+  });
   // A site whose pages were all unchanged stored none now, but is indexed all the same.
   if (!registered && storedHashes.size > 0) register();
   recordCrawl(index.dataDir, site, {
@@ -213,6 +196,57 @@ export async function crawlSite(
   };
 }
 
-function definedOnly<T extends object>(o: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+function pageRecord(event: CrawlEvent & { type: "page" }, chunks: number): CrawlRecord {
+  const { page } = event;
+  return {
+    url: page.url,
+    status: "ok",
+    title: page.title,
+    chunks,
+    tokens: page.tokens.markdown,
+    fetchedVia: page.fetchedVia,
+    ...(event.renderReason ? { renderReason: event.renderReason } : {}),
+  };
+}
+
+/**
+ * The end of a crawl for the stored pages it did not reach: removed when the crawl was complete and
+ * healthy (or `prune`), otherwise held and reported; pages that answered 404 go only once the site
+ * has served some page in this crawl.
+ */
+async function settleUnreached(a: {
+  writer: IndexWriter;
+  hooks: CrawlHooks;
+  /** Stored pages inside this crawl's scope. */
+  stored: string[];
+  plan: SeenPages["plan"];
+  end: CrawlEnd | undefined;
+  prune: boolean;
+  notFound: string[];
+  siteAnswers: boolean;
+}): Promise<RemovalPlan> {
+  const plan = a.plan(a.stored, a.end, { prune: a.prune });
+  for (const url of plan.remove) {
+    await a.writer.deletePage(url);
+    a.hooks.onRecord?.({
+      url,
+      status: "removed",
+      reason: "no longer reached by a complete crawl of the site",
+    });
+  }
+  for (const url of plan.held) {
+    const reason = `not reached, kept: ${plan.heldBecause} (--prune removes it)`;
+    a.hooks.onRecord?.({ url, status: "held", reason });
+  }
+  if (a.siteAnswers || a.prune) {
+    for (const url of a.notFound.splice(0)) await a.writer.deletePage(url);
+  } else if (a.notFound.length) {
+    plan.heldBecause ??= "the site answered 404 to every page this crawl asked for";
+    for (const url of a.notFound) {
+      plan.held.push(url);
+      const reason = "answered 404, kept: the site served no page in this crawl (--prune removes it)";
+      a.hooks.onRecord?.({ url, status: "held", reason });
+    }
+  }
+  return plan;
 }

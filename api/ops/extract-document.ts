@@ -47,7 +47,7 @@ export interface ExtractedDocument {
 }
 
 const DEFAULTS = {
-  timeoutMs: 30_000,
+  timeoutMs: Config.shape.requestTimeoutMs.parse(undefined),
   maxBodyBytes: 20 * 1024 * 1024,
   extractTimeoutMs: Config.shape.extractTimeoutMs.parse(undefined),
 };

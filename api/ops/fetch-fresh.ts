@@ -1,11 +1,10 @@
-import { crawl } from "../../crawler/crawl.js";
+import { crawl, crawlOptionsFrom } from "../../crawler/crawl.js";
 import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
 import { chunkMarkdown } from "../../indexer/chunk/chunk-markdown.js";
 import { embeddingText } from "../../indexer/embed/embedding-text.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { Page } from "../../schemas/page.js";
 import { scopePrefix } from "../../schemas/site-id.js";
-import { crawlerOptions } from "./crawler-options.js";
 import type { IndexHandle } from "./index-handle.js";
 import { assertAllowed } from "./url-guard.js";
 
@@ -26,15 +25,15 @@ export async function fetchFreshPage(
   if (options.egress) await assertAllowed(options.egress, input.url);
   const { config } = index;
   let page: Page | undefined;
-  for await (const event of crawl({
-    ...config,
-    ...crawlerOptions(config, options.egress),
+  const crawlOptions = crawlOptionsFrom(config, {
     startUrl: input.url,
     maxPages: 1,
     maxDepth: 0,
     include: [],
     exclude: [],
-  })) {
+    egress: options.egress,
+  });
+  for await (const event of crawl(crawlOptions)) {
     if (event.type === "page") page = event.page;
     else if (event.type === "skipped")
       throw new AgentwebError(event.code, `${event.url}: ${event.reason}`, { data: { url: event.url } });

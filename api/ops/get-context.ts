@@ -1,12 +1,7 @@
 import { resultCacheOf } from "../../indexer/store/search-cache.js";
 import { rankChunks } from "../../indexer/store/search-chunks.js";
 import type { StoredChunk } from "../../indexer/store/store.js";
-import {
-  type ContextPack,
-  type ContextPart,
-  ContextRequest,
-  type ContextRequestInput,
-} from "../../schemas/context.js";
+import type { ContextPack, ContextPart, ContextRequest } from "../../schemas/context.js";
 import type { SearchMode } from "../../schemas/search.js";
 import { countTokens, truncateToTokens } from "../../schemas/tokens.js";
 import type { IndexHandle } from "./index-handle.js";
@@ -38,14 +33,13 @@ interface Candidate {
  * (trim-to-query.ts) instead of being skipped.
  *
  * @example
- * const pack = await getContext(index, { q: "how do retries back off", maxTokens: 1500 });
+ * const pack = await getContext(index, ContextRequest.parse({ q: "how do retries back off", maxTokens: 1500 }));
  * pack.totalTokens <= 1500 // always
  */
 export async function getContext(
   index: IndexHandle,
-  input: ContextRequestInput,
+  request: ContextRequest,
 ): Promise<ContextPack & { markdown?: string }> {
-  const request = ContextRequest.parse(stripEmpty(input));
   const mode = request.mode ?? index.config.searchMode;
   // A repeat of a recent request, while the index is unchanged, is the same pack (search-cache.ts).
   const key = `context\0${index.config.vectorWeight}\0${mode}\0${JSON.stringify(request)}`;
@@ -180,8 +174,4 @@ function fitOne(
     } else hi = mid - 1;
   }
   return best;
-}
-
-function stripEmpty<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as T;
 }

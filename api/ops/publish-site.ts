@@ -3,6 +3,9 @@ import { type WriteReport, writePublication } from "../../indexer/publish/write-
 import { AgentwebError } from "../../schemas/errors.js";
 import type { IndexHandle } from "./index-handle.js";
 
+/** What a publication holds, for the adapters that serve it. */
+export type { Publication, PublishedTwin } from "../../indexer/publish/build-publication.js";
+
 /**
  * The site a command means: the one given (it must be indexed), else the only indexed site.
  *

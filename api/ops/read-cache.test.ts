@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../schemas/config.js";
+import { ContextRequest } from "../../schemas/context.js";
 import type { Page } from "../../schemas/page.js";
+import { SearchQuery } from "../../schemas/search.js";
 import { tempDir } from "../../test/helpers/temp-dir.js";
 import { getContext } from "./get-context.js";
 import { openIndex } from "./index-handle.js";
@@ -53,19 +55,21 @@ describe("searches through the cache", () => {
       await writer.store.replacePage(page(c, "queues"), [chunkOf(c, "an unrelated page about queues")]);
       // The reader checks for new commits once a second.
       await new Promise((r) => setTimeout(r, 1100));
-      const before = await searchDocs(reader, { q: "retry backoff" });
+      const before = await searchDocs(reader, SearchQuery.parse({ q: "retry backoff" }));
       expect(before.hits.map((h) => h.url)).toEqual([a]);
-      expect(await searchDocs(reader, { q: "retry backoff" })).toBe(before);
-      const pack = await getContext(reader, { q: "retry backoff" });
+      expect(await searchDocs(reader, SearchQuery.parse({ q: "retry backoff" }))).toBe(before);
+      const pack = await getContext(reader, ContextRequest.parse({ q: "retry backoff" }));
       expect(pack.parts.map((p) => p.url)).toEqual([a]);
-      expect(await getContext(reader, { q: "retry backoff" })).toBe(pack);
+      expect(await getContext(reader, ContextRequest.parse({ q: "retry backoff" }))).toBe(pack);
       // Another budget is another pack.
-      expect(await getContext(reader, { q: "retry backoff", maxTokens: 100 })).not.toBe(pack);
+      expect(await getContext(reader, ContextRequest.parse({ q: "retry backoff", maxTokens: 100 }))).not.toBe(
+        pack,
+      );
       await writer.store.replacePage(page(b, "retry more"), [chunkOf(b, "retry with exponential backoff")]);
       await new Promise((r) => setTimeout(r, 1100));
-      const after = await searchDocs(reader, { q: "retry backoff" });
+      const after = await searchDocs(reader, SearchQuery.parse({ q: "retry backoff" }));
       expect(after.hits.map((h) => h.url).sort()).toEqual([a, b]);
-      expect((await getContext(reader, { q: "retry backoff" })).parts).toHaveLength(2);
+      expect((await getContext(reader, ContextRequest.parse({ q: "retry backoff" }))).parts).toHaveLength(2);
     } finally {
       await reader.close();
       await writer.close();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createStaticEmbedder } from "../../indexer/embed/static-embedder.js";
 import { resolveConfig } from "../../schemas/config.js";
 import type { Page } from "../../schemas/page.js";
+import { SearchQuery } from "../../schemas/search.js";
 import { tempDir } from "../../test/helpers/temp-dir.js";
 import { openIndex } from "./index-handle.js";
 import { reindexVectors } from "./reindex.js";
@@ -54,9 +55,9 @@ describe("reindex", () => {
       index.dataDir.writeMeta((m) => {
         m.sites.s = { site: "s", startUrl: "https://x.dev/", embedder: "bundled-use-lite-512", dims: 512 };
       });
-      await expect(searchDocs(index, { q: "dead tuples", mode: "vector" })).rejects.toThrow(
-        /indexed with embedder bundled-use-lite-512 .* uses static-use-lite-512/,
-      );
+      await expect(
+        searchDocs(index, SearchQuery.parse({ q: "dead tuples", mode: "vector" })),
+      ).rejects.toThrow(/indexed with embedder bundled-use-lite-512 .* uses static-use-lite-512/);
       const result = await reindexVectors(index, createStaticEmbedder());
       expect(result).toEqual({ embedded: 2, embedder: "static-use-lite-512" });
       expect(index.dataDir.readMeta().sites.s).toMatchObject({ embedder: "static-use-lite-512", dims: 512 });
@@ -68,7 +69,7 @@ describe("reindex", () => {
     try {
       const { hits } = await reader
         .embedder()
-        .then(() => searchDocs(reader, { q: "reclaim dead tuples", mode: "vector" }));
+        .then(() => searchDocs(reader, SearchQuery.parse({ q: "reclaim dead tuples", mode: "vector" })));
       expect(hits[0]!.url).toBe("https://x.dev/vacuum");
     } finally {
       await reader.close();

@@ -1,5 +1,4 @@
-import type { SiteInfo } from "../../schemas/api.js";
-import { SiteId } from "../../schemas/api.js";
+import type { SiteInfo, SiteRequest } from "../../schemas/api.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { IndexHandle } from "./index-handle.js";
 
@@ -24,8 +23,8 @@ export async function listSites(index: IndexHandle): Promise<{ sites: SiteInfo[]
  *
  * @example const info = await getSite(index, { site: "docs.example.com" });
  */
-export async function getSite(index: IndexHandle, input: { site: string }): Promise<SiteInfo> {
-  const site = SiteId.parse(input.site);
+export async function getSite(index: IndexHandle, input: SiteRequest): Promise<SiteInfo> {
+  const { site } = input;
   const info = await describeSite(index, site);
   if (!index.dataDir.readMeta().sites[site] && info.pages === 0) {
     throw new AgentwebError("NOT_FOUND", `no site ${site} in this index (see GET /v1/sites)`, {
@@ -43,7 +42,7 @@ export async function getSite(index: IndexHandle, input: { site: string }): Prom
  */
 export async function deleteSite(
   index: IndexHandle,
-  input: { site: string },
+  input: SiteRequest,
 ): Promise<{ deleted: string; pages: number; chunks: number }> {
   const info = await getSite(index, input);
   await index.store.deleteSite(info.site);

@@ -1,6 +1,10 @@
 import { createEgressGuard, type EgressPolicy, type Resolver } from "../../crawler/fetch/egress-guard.js";
 import type { Config } from "../../schemas/config.js";
 
+/** The egress policy and the URL parser adapters check user URLs with, from the crawler. */
+export type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
+export { parseHttpUrl } from "../../crawler/frontier/normalize-url.js";
+
 /**
  * The egress policy for fetches started over HTTP or MCP: the operator's allow-lists from config;
  * tests pass `resolve` so no real DNS is asked. The crawler applies it to every request of a crawl

@@ -181,6 +181,8 @@ describe("extractPage: robustness", () => {
     const r = extractPage(html, URL_);
     expect(typeof r.markdown).toBe("string");
     expect(Array.isArray(r.links)).toBe(true);
+    // A crash inside a rule is reported, not hidden: none of these inputs may cause one.
+    expect(r.removed.map((x) => x.reason)).not.toContain("error:extract");
   });
 
   it("keeps fragment text", () => {

@@ -155,16 +155,23 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   return page;
 }
 
-function runOn(parsed: ParsedDocument | undefined, pageUrl: string): ExtractedPage | undefined {
+/**
+ * Extracts from one parsed document. A rule that throws is a bug to see, not a page to hide: its
+ * error comes back (as an `error:extract` removal naming it) instead of an empty page.
+ */
+function runOn(parsed: ParsedDocument | undefined, pageUrl: string): ExtractedPage | Removal | undefined {
   if (!parsed) return undefined;
   try {
     return extractFromDocument(parsed.document, pageUrl);
-  } catch {
-    return undefined;
+  } catch (err) {
+    const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { reason: "error:extract", target: what.split("\n")[0]!.slice(0, 300), chars: 0 };
   } finally {
     parsed.dispose();
   }
 }
+
+const isRemoval = (r: ExtractedPage | Removal | undefined): r is Removal => r !== undefined && "reason" in r;
 
 function emptyPage(reason: string, chars: number): ExtractedPage {
   return {
@@ -180,7 +187,8 @@ function emptyPage(reason: string, chars: number): ExtractedPage {
 }
 
 /**
- * Extracts one page. Never throws: unparseable input gives an empty page whose `removed` says why.
+ * Extracts one page. Never throws: unparseable input gives an empty page whose `removed` says why,
+ * and a rule that threw is listed there as `error:extract` with its error.
  *
  * @example
  * const page = extractPage(html, "https://docs.example.com/guide/install.html");
@@ -191,7 +199,9 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const { html: capped, droppedChars } = capInput(typeof html === "string" ? html : "");
   const shallow = flattenDeepMarkup(capped);
   const input = sanitizeHtmlInput(shallow.html);
-  let page = runOn(parseWithLinkedom(input), pageUrl);
+  const first = runOn(parseWithLinkedom(input), pageUrl);
+  const errors = isRemoval(first) ? [first] : [];
+  let page = isRemoval(first) ? undefined : first;
   const plainChars = page ? markdownToPlainText(page.markdown).length : 0;
   const rough = roughTextLength(input);
   // linkedom is not a full HTML5 parser: an empty or thin result on a page whose text linkedom's
@@ -200,9 +210,12 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const thin = page && !page.jsRequired && (plainChars < THIN_CHARS || plainChars < 0.02 * rough);
   if (!page || ((thin || page.jsRequired) && rough >= 5 * THIN_CHARS && parseLostText(input, rough))) {
     const second = runOn(parseWithJsdom(input, pageUrl), pageUrl);
-    if (second && (!page || markdownToPlainText(second.markdown).length > plainChars)) page = second;
+    if (isRemoval(second)) errors.push(second);
+    else if (second && (!page || markdownToPlainText(second.markdown).length > plainChars)) page = second;
   }
-  page ??= emptyPage("error:unparseable", input.length);
+  // A rule's error is reported as such, never as an empty page (the crawler fails the page on it).
+  page ??= emptyPage("error:unparseable", errors.length ? 0 : input.length);
+  page.removed.push(...errors);
   if (droppedChars > 0)
     page.removed.push({ reason: "limit:input-truncated", target: "document", chars: droppedChars });
   if (shallow.dropped > 0)

@@ -35,7 +35,8 @@ describe("robustness", () => {
   it("extracts a thin page with that CSS through the jsdom fallback without throwing", () => {
     // Under 200 readable characters after linkedom: the jsdom second opinion runs and must survive.
     const html = `<html><head>${JSDOM_CRASHING_CSS}</head><body>${"<div>".repeat(3)}<p>Short note.</p></div></div></div>${"<span> </span>".repeat(400)}${"x ".repeat(600)}</body></html>`;
-    expect(() => extractPage(html, URL_)).not.toThrow();
+    const page = extractPage(html, URL_);
+    expect(page.removed.map((r) => r.reason)).not.toContain("error:extract");
   });
 
   it.each([
@@ -46,6 +47,7 @@ describe("robustness", () => {
   ])("returns an empty page for %s", (_name, html) => {
     const page = extractPage(html, URL_);
     expect(page.markdown).toBe("");
+    expect(page.removed.map((r) => r.reason)).not.toContain("error:extract");
     expect(page.headings).toEqual([]);
     expect(page.links).toEqual([]);
   });

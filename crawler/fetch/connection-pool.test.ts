@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { testCrawlOptions } from "../../test/helpers/crawl-options.js";
 import { htmlPage } from "../../test/helpers/route-server.js";
 import { crawl } from "../crawl.js";
 import { createConnectionPool } from "./connection-pool.js";
@@ -94,21 +95,23 @@ describe("keep-alive connection pool", () => {
     const site = await countingSite(30);
     sites.push(site);
     const pages: string[] = [];
-    for await (const e of crawl({
-      startUrl: `${site.url}/`,
-      maxPages: 40,
-      maxDepth: 3,
-      include: [],
-      exclude: [],
-      concurrency: 3,
-      requestTimeoutMs: 5_000,
-      maxBodyBytes: 1e6,
-      userAgent: "agentweb-test",
-      delayMs: 0,
-      render: "never",
-      sitemaps: false,
-      markdownTwins: false,
-    }))
+    for await (const e of crawl(
+      testCrawlOptions({
+        startUrl: `${site.url}/`,
+        maxPages: 40,
+        maxDepth: 3,
+        include: [],
+        exclude: [],
+        concurrency: 3,
+        requestTimeoutMs: 5_000,
+        maxBodyBytes: 1e6,
+        userAgent: "agentweb-test",
+        delayMs: 0,
+        render: "never",
+        sitemaps: false,
+        markdownTwins: false,
+      }),
+    ))
       if (e.type === "page") pages.push(e.page.url);
     expect(pages).toHaveLength(31);
     // Workers, plus robots.txt and the background reads: never one connection per request.

@@ -1,4 +1,7 @@
-/** Media types parsed, never substring-matched (DESIGN.md habit 13), and what the crawler does with each. */
+/**
+ * Media types parsed, never substring-matched (`text/html-ish` is not HTML), and what the crawler
+ * does with each.
+ */
 
 export interface MediaType {
   /** "type/subtype", lower-cased. */

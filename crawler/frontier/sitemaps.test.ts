@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgentwebError } from "../../schemas/errors.js";
+import { testCrawlOptions } from "../../test/helpers/crawl-options.js";
 import { htmlPage, routeServer } from "../../test/helpers/route-server.js";
 import { type CrawlEvent, crawl } from "../crawl.js";
 import { createFetcher } from "../fetch/fetcher.js";
@@ -75,19 +76,21 @@ describe("sitemaps", () => {
 
   it("seeds the crawl with the in-scope sitemap URLs that no link reaches", async () => {
     const events: CrawlEvent[] = [];
-    for await (const e of crawl({
-      startUrl: `${srv.url}/docs/`,
-      maxPages: 20,
-      maxDepth: 5,
-      include: [],
-      exclude: [],
-      concurrency: 2,
-      requestTimeoutMs: 5000,
-      maxBodyBytes: 1e6,
-      userAgent: "agentweb-test",
-      delayMs: 0,
-      render: "never",
-    }))
+    for await (const e of crawl(
+      testCrawlOptions({
+        startUrl: `${srv.url}/docs/`,
+        maxPages: 20,
+        maxDepth: 5,
+        include: [],
+        exclude: [],
+        concurrency: 2,
+        requestTimeoutMs: 5000,
+        maxBodyBytes: 1e6,
+        userAgent: "agentweb-test",
+        delayMs: 0,
+        render: "never",
+      }),
+    ))
       events.push(e);
     const pages = events.flatMap((e) => (e.type === "page" ? [new URL(e.page.url).pathname] : [])).sort();
     expect(pages).toEqual(["/docs/", "/docs/one.html", "/docs/three.html"]);

@@ -1,3 +1,5 @@
+import { escapeHtml } from "../escape-html.js";
+
 /** One document of a context file. */
 export interface ContextDoc {
   title: string;
@@ -30,12 +32,7 @@ export function renderContext(
   return `${out.join("\n")}\n`;
 }
 
+/** An attribute value on one line. */
 function attr(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/"/g, "&quot;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\s+/g, " ")
-    .trim();
+  return escapeHtml(value.replace(/\s+/g, " ").trim());
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { testCrawlOptions } from "../../test/helpers/crawl-options.js";
 import { htmlPage, routeServer } from "../../test/helpers/route-server.js";
 import { tempDir } from "../../test/helpers/temp-dir.js";
 import { type CrawlEvent, type CrawlOptions, crawl } from "../crawl.js";
@@ -16,7 +17,7 @@ const BASE = {
   delayMs: 0,
   render: "never",
   sitemaps: false,
-} satisfies Omit<CrawlOptions, "startUrl">;
+} satisfies Partial<CrawlOptions>;
 
 const PAGES = ["/", "/a.html", "/b.html", "/c.html", "/d.html"];
 const tmp = tempDir();
@@ -37,7 +38,9 @@ async function site(gone = new Set<string>()) {
 async function run(startUrl: string, extra: Partial<CrawlOptions> = {}, stopAfter = Infinity) {
   const abort = new AbortController();
   const events: CrawlEvent[] = [];
-  for await (const e of crawl({ ...BASE, startUrl, stateDir: tmp.path, signal: abort.signal, ...extra })) {
+  for await (const e of crawl(
+    testCrawlOptions({ ...BASE, startUrl, stateDir: tmp.path, signal: abort.signal, ...extra }),
+  )) {
     events.push(e);
     if (events.length >= stopAfter) abort.abort();
   }

@@ -3,9 +3,9 @@
  * remember about each finished URL.
  */
 import { ERROR_CODES } from "../../schemas/errors.js";
-import type { CrawlEvent } from "../crawl-options.js";
+import type { CrawlContext } from "../crawl-context.js";
+import type { CrawlEvent } from "../crawl-contract.js";
 import type { WorkQueue } from "../frontier/work-queue.js";
-import type { CrawlContext } from "../process-url.js";
 import type { CrawlState, DoneEntry } from "./crawl-state.js";
 
 /**

@@ -4,10 +4,10 @@
  * conventional `.md` URLs are no longer probed, so a site without twins costs a handful of requests.
  */
 import type { FetchedVia } from "../../schemas/page.js";
+import type { CrawlContext } from "../crawl-context.js";
 import { decodeText } from "../fetch/decode-text.js";
 import { bodyKind, parseMediaType } from "../fetch/media-type.js";
 import { normalizeUrl } from "../frontier/normalize-url.js";
-import type { CrawlContext } from "../process-url.js";
 import { TWIN_PROBE_PAGES, twinCandidate, twinMatches } from "./markdown-twin.js";
 
 /** Whether twins are probed for; shared by a crawl's workers. */

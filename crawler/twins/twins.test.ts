@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { testCrawlOptions } from "../../test/helpers/crawl-options.js";
 import { htmlPage, routeServer } from "../../test/helpers/route-server.js";
 import { type CrawlEvent, type CrawlOptions, crawl } from "../crawl.js";
 import { twinMatches } from "./markdown-twin.js";
@@ -16,7 +17,7 @@ const BASE = {
   delayMs: 0,
   render: "never",
   sitemaps: false,
-} satisfies Omit<CrawlOptions, "startUrl">;
+} satisfies Partial<CrawlOptions>;
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const html =
@@ -37,7 +38,8 @@ async function crawlSite(routes: Record<string, Handler>, path = "/", extra: Par
   const srv = await routeServer(routes);
   close.push(srv.close);
   const events: CrawlEvent[] = [];
-  for await (const e of crawl({ ...BASE, startUrl: `${srv.url}${path}`, ...extra })) events.push(e);
+  for await (const e of crawl(testCrawlOptions({ ...BASE, startUrl: `${srv.url}${path}`, ...extra })))
+    events.push(e);
   const pages = Object.fromEntries(
     events.flatMap((e) => (e.type === "page" ? [[new URL(e.page.url).pathname, e.page]] : [])),
   );

@@ -2,8 +2,8 @@
  * Token measuring that stays linear on hostile input.
  *
  * The cl100k BPE merges inside one pre-token, and a pre-token is an unbounded run of letters, of
- * punctuation or of whitespace: on such a run the merge loop is quadratic (measured here: 16 kB of
- * "a" takes ~150 ms, 100 kB takes ~7 s, 10 MB would take hours). Real docs never hold such runs, but a
+ * punctuation or of whitespace: on such a run the merge loop is quadratic, so a long one takes
+ * seconds and a megabyte one hours. Real docs never hold such runs, but a
  * scraped page can (an inlined blob, a line of "="). For those texts we use the UTF-8 byte length,
  * which is an upper bound of the token count (every token covers at least one byte), so budgets that
  * rely on it stay safe; the splitter then cuts those runs into pieces short enough to count exactly.
@@ -98,8 +98,7 @@ export const MAX_TOKEN_BYTES = 128;
 /**
  * `measureTokens(text)` when the text could fit in `limit` tokens; otherwise, without running the
  * tokenizer, a lower bound that is already above `limit`. Decisions ("does it fit?") use this, so a
- * 10 MB block is never tokenised whole (the tokenizer is also superlinear on multi-megabyte input:
- * 1 MB of base64 takes ~1 s, 3 MB ~16 s here).
+ * 10 MB block is never tokenised whole (the tokenizer is also superlinear on multi-megabyte input).
  *
  * @example tokensUpTo("x".repeat(1_000_000), 100) > 100 // true, and instant
  */

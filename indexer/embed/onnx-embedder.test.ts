@@ -6,6 +6,7 @@ import { openIndex } from "../../api/ops/index-handle.js";
 import { reindexVectors } from "../../api/ops/reindex.js";
 import { searchDocs } from "../../api/ops/search-docs.js";
 import { type ConfigInput, resolveConfig } from "../../schemas/config.js";
+import { SearchQuery } from "../../schemas/search.js";
 import { type ServedSite, serveSite } from "../../test/helpers/serve-site.js";
 import { tempDir } from "../../test/helpers/temp-dir.js";
 import { writeTinyBertModel } from "../../test/helpers/tiny-bert-model.js";
@@ -152,7 +153,10 @@ describe("ONNX embedder (transformers.js, a tiny BERT-style model built by the t
           dims: 8,
         });
         expect(await writer.store.counts()).toMatchObject({ embedded: 4 });
-        const { hits } = await searchDocs(writer, { q: "reclaim dead tuples", mode: "vector" });
+        const { hits } = await searchDocs(
+          writer,
+          SearchQuery.parse({ q: "reclaim dead tuples", mode: "vector" }),
+        );
         expect(hits[0]!.url).toBe(`${site.url}/vacuum.html`);
       } finally {
         await writer.close();
@@ -165,7 +169,9 @@ describe("ONNX embedder (transformers.js, a tiny BERT-style model built by the t
       ] as const) {
         const reader = await openIndex(resolveConfig({ flags }), { write: false, owner: "test" });
         try {
-          await expect(searchDocs(reader, { q: "dead tuples", mode: "vector" })).rejects.toThrow(
+          await expect(
+            searchDocs(reader, SearchQuery.parse({ q: "dead tuples", mode: "vector" })),
+          ).rejects.toThrow(
             new RegExp(
               `indexed with embedder onnx:tiny-bert \\(8-d\\) but this run uses ${uses}; set --embedder \\(AGENTWEB_EMBEDDER\\) to onnx with the model tiny-bert`,
             ),
@@ -208,7 +214,10 @@ describe("ONNX embedder (transformers.js, a tiny BERT-style model built by the t
       }
       const reader = await openIndex(config, { write: false, owner: "test" });
       try {
-        const { hits } = await searchDocs(reader, { q: "standby replica of the primary", mode: "vector" });
+        const { hits } = await searchDocs(
+          reader,
+          SearchQuery.parse({ q: "standby replica of the primary", mode: "vector" }),
+        );
         expect(hits[0]!.url).toBe(`${site.url}/replication.html`);
       } finally {
         await reader.close();

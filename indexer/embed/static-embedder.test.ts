@@ -27,7 +27,7 @@ describe("static embedder", () => {
     expect(cosine(x!, y!)).toBeLessThan(0.99999);
   });
 
-  // Speed is measured by bench/retrieval.ts (the manual's 8,790 chunks in ~10 s), not asserted here.
+  // Speed is measured by bench/retrieval.ts, not asserted here.
   it("embeds a batch of long chunks to unit vectors, one per text", async () => {
     const texts = Array.from({ length: 500 }, (_, i) =>
       `chunk ${i} `.concat("about write-ahead logging and checkpoints ".repeat(25)),

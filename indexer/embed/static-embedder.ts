@@ -7,8 +7,8 @@ import { decodeTable, STATIC_TABLE_PATH } from "./static-table.js";
 /**
  * The static embedder distilled from the bundled encoder (Model2Vec approach): a text is the
  * normalised sum of its vocabulary pieces' precomputed, SIF-weighted vectors. It reads the whole
- * text (the encoder stops at 128 pieces) and needs no model or worker thread: thousands of chunks
- * per second on one core. Built by build-static-table.ts.
+ * text (the encoder stops at 128 pieces) and needs no model or worker thread: a table look-up per
+ * piece, cheap enough for the crawl's own thread. Built by build-static-table.ts.
  *
  * @example
  * const embedder = createStaticEmbedder();

@@ -1,34 +1,32 @@
 import { writeFileSync } from "node:fs";
-import { renderAuditHtml } from "../../../crawler/audit/report-html.js";
-import { renderAuditMarkdown } from "../../../crawler/audit/report-markdown.js";
-import { AuditRequest } from "../../../schemas/audit.js";
+import { AuditReportFormat, AuditRequest } from "../../../schemas/audit.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import { auditOptionsFrom, auditSite, DEFAULT_AUDIT_PAGES } from "../../ops/audit-site.js";
 import { parseInput } from "../../ops/error-view.js";
+import { presentAudit } from "../../ops/present.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const AUDIT_HELP = `Usage: agentweb audit URL [options]
-
-How ready a site is for AI agents: samples pages (the start page, llms.txt and sitemap entries,
+export const AUDIT_HELP = commandHelp({
+  usage: "agentweb audit URL [options]",
+  about: `How ready a site is for AI agents: samples pages (the start page, llms.txt and sitemap entries,
 navigation links) and checks AI crawler access in robots.txt, llms.txt and markdown versions, the
 sitemap, text readable without JavaScript (plain HTTP vs Chromium), token weight, and structure and
 metadata. Prints a 0-100 score, findings with evidence, a fix list ordered by impact and, when
-llms.txt is missing or weak, a suggested llms.txt.
-
-Options:
-  --max-pages N     pages to sample (default ${DEFAULT_AUDIT_PAGES})
-  --format FORMAT   md (default), json, or html (one self-contained file)
-  --json            same as --format json
-  --out FILE        write the report to FILE instead of stdout
-  --fail-under N    exit 1 when the score is under N (for CI)
-  --no-render       skip Chromium (the JavaScript check then uses the extractor's signals)
-
-Exit codes: 0 done; 1 score under --fail-under; 2 could not do it (bad usage, start URL unreachable).`;
-
-const FORMATS = ["md", "json", "html"] as const;
-type Format = (typeof FORMATS)[number];
+llms.txt is missing or weak, a suggested llms.txt.`,
+  flags: [
+    { flag: "--max-pages N", text: "pages to sample", default: DEFAULT_AUDIT_PAGES },
+    { flag: "--format FORMAT", text: "md (default), json, or html (one self-contained file)" },
+    { flag: "--json", text: "same as --format json" },
+    { flag: "--out FILE", text: "write the report to FILE instead of stdout" },
+    { flag: "--fail-under N", text: "exit 1 when the score is under N (for CI)" },
+    { flag: "--no-render", text: "skip Chromium (the JavaScript check then uses the extractor's signals)" },
+  ],
+  footer:
+    "Exit codes: 0 done; 1 score under --fail-under; 2 could not do it (bad usage, start URL unreachable).",
+});
 
 /**
  * \`agentweb audit URL\`.
@@ -49,9 +47,8 @@ export async function auditCommand(argv: string[], io: CommandIo): Promise<numbe
   }
   if (positionals.length !== 1)
     throw new AgentwebError("BAD_USAGE", "audit needs one URL (see agentweb audit --help)");
-  const format = (values.json ? "json" : (values.format ?? "md")) as Format;
-  if (!FORMATS.includes(format))
-    throw new AgentwebError("BAD_USAGE", `--format takes md, json or html (got ${format})`);
+  const format = AuditReportFormat.safeParse(values.json ? "json" : (values.format ?? "md")).data;
+  if (!format) throw new AgentwebError("BAD_USAGE", `--format takes md, json or html (got ${values.format})`);
   const failUnder = intFlag("fail-under", values["fail-under"]);
   const request = parseInput(AuditRequest, {
     url: positionals[0],
@@ -70,12 +67,7 @@ export async function auditCommand(argv: string[], io: CommandIo): Promise<numbe
       : {}),
   });
   if (live) io.stderr.write("\n");
-  const text =
-    format === "json"
-      ? JSON.stringify(report)
-      : format === "html"
-        ? renderAuditHtml(report)
-        : renderAuditMarkdown(report);
+  const { text } = presentAudit(report, format);
   if (values.out) writeFileSync(values.out, text);
   else io.out(text.trimEnd());
   return failUnder !== undefined && report.score < failUnder ? 1 : 0;

@@ -1,48 +1,55 @@
 import { appendFileSync, writeFileSync } from "node:fs";
-import { parseHttpUrl } from "../../../crawler/frontier/normalize-url.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import { crawlSite } from "../../ops/crawl-site.js";
 import { openIndex } from "../../ops/index-handle.js";
+import { pagesPerSecond } from "../../ops/present.js";
+import { parseHttpUrl } from "../../ops/url-guard.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import { progressLine } from "../progress.js";
 import type { CommandIo } from "./command.js";
 
-export const CRAWL_HELP = `Usage: agentweb crawl URL [options]
-
-Crawls a site over HTTP (same origin and path prefix as URL), extracts clean markdown, and indexes it.
-
-Options:
-  --data DIR         data directory (env AGENTWEB_DATA, default ./.agentweb)
-  --max-pages N      stop after N pages (default 1000)
-  --max-depth N      follow links at most N hops from URL (default 20)
-  --include GLOB     only crawl URLs matching GLOB (repeatable; matched against the full URL)
-  --exclude GLOB     never crawl URLs matching GLOB (repeatable)
-  --concurrency N    parallel requests (default 4)
-  --user-agent UA    the User-Agent sent (default identifies agentweb)
-  --embedder NAME    bundled (default) or none (full-text search only)
-  --render MODE      auto (default: Chromium only for pages that need JavaScript), never, always
-  --ignore-robots    do not obey robots.txt (prints a warning; only for sites you may crawl regardless)
-  --delay-ms N       minimum ms between requests to the host (default 250; Crawl-delay may raise it)
-  --retries N        extra attempts for timeouts, resets, 5xx and 429 (default 2)
-  --header 'N: V'    send this header to the site's own origin only (repeatable; docs behind a login)
-  --cookie 'a=b'     send this Cookie to the site's own origin only
-  --budget P=N       at most N pages under path prefix P, e.g. /docs/api/=100 (repeatable)
-  --from-llms-txt    also seed the crawl with the links of the site's llms.txt
-  --fresh            forget the saved crawl state and start over (by default an interrupted crawl
-                     resumes, and a finished one is re-crawled incrementally with conditional requests)
-  --prune            remove the stored pages this crawl did not reach even when it reached fewer than
-                     half of them (by default such a crawl keeps them and reports them as held)
-  --report FILE      write one JSON line per URL
-  --json             print one JSON summary object on stdout
-  --config FILE      JSON config file (default ./agentweb.config.json when present)
-
-A complete crawl removes the stored pages it no longer reaches, unless it reached fewer than half
+export const CRAWL_HELP = commandHelp({
+  usage: "agentweb crawl URL [options]",
+  about:
+    "Crawls a site over HTTP (same origin and path prefix as URL), extracts clean markdown, and indexes it.",
+  flags: [
+    CONFIG_FLAGS.data,
+    CONFIG_FLAGS["max-pages"],
+    CONFIG_FLAGS["max-depth"],
+    CONFIG_FLAGS.include,
+    CONFIG_FLAGS.exclude,
+    CONFIG_FLAGS.concurrency,
+    CONFIG_FLAGS["user-agent"],
+    CONFIG_FLAGS.embedder,
+    CONFIG_FLAGS.render,
+    CONFIG_FLAGS["ignore-robots"],
+    CONFIG_FLAGS["delay-ms"],
+    CONFIG_FLAGS.retries,
+    CONFIG_FLAGS.header,
+    CONFIG_FLAGS.cookie,
+    CONFIG_FLAGS.budget,
+    CONFIG_FLAGS["from-llms-txt"],
+    {
+      flag: "--fresh",
+      text: "forget the saved crawl state and start over (by default an interrupted crawl\nresumes, and a finished one is re-crawled incrementally with conditional requests)",
+    },
+    {
+      flag: "--prune",
+      text: "remove the stored pages this crawl did not reach even when it reached fewer than\nhalf of them (by default such a crawl keeps them and reports them as held)",
+    },
+    { flag: "--report FILE", text: "write one JSON line per URL" },
+    { flag: "--json", text: "print one JSON summary object on stdout" },
+    CONFIG_FLAGS.config,
+  ],
+  footer: `A complete crawl removes the stored pages it no longer reaches, unless it reached fewer than half
 of them or found no page at all: then it keeps them (a mistyped URL or a broken site is not a site
 that lost its pages) and says so; --prune removes them anyway.
 
 Exit codes: 0 all pages stored; 1 finished with problems (pages failed, or unreached pages held);
-2 could not crawl (bad usage, or the start URL cannot be fetched: nothing is changed then).`;
+2 could not crawl (bad usage, or the start URL cannot be fetched: nothing is changed then).`,
+});
 
 /** `agentweb crawl URL`: crawl, index, summarise. */
 export async function crawlCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -120,7 +127,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     );
     line.done();
     const { site, pages, chunks, durationMs, removed, held } = summary;
-    const pagesPerSecond = Math.round((pages.ok / Math.max(0.001, durationMs / 1000)) * 100) / 100;
+    const rate = pagesPerSecond(pages.ok + pages.skipped + pages.failed, durationMs);
     if (held > 0) {
       io.stderr.write(
         `warning: kept ${held} stored page${held === 1 ? "" : "s"} this crawl did not reach: ${summary.heldBecause}; if they are really gone, crawl again with --prune\n`,
@@ -128,7 +135,7 @@ export async function crawlCommand(argv: string[], io: CommandIo): Promise<numbe
     }
     if (values.json) {
       const heldOut = held > 0 ? { held, heldBecause: summary.heldBecause } : {};
-      io.out(JSON.stringify({ site, pages, chunks, removed, ...heldOut, durationMs, pagesPerSecond }));
+      io.out(JSON.stringify({ site, pages, chunks, removed, ...heldOut, durationMs, pagesPerSecond: rate }));
     } else {
       io.out(
         `site ${site}: ${pages.ok} pages stored, ${pages.skipped} skipped, ${pages.failed} failed${removed ? `, ${removed} removed (no longer on the site)` : ""}${held ? `, ${held} not reached but kept` : ""}; ${chunks} chunks in ${(durationMs / 1000).toFixed(1)}s`,

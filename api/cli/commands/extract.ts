@@ -1,23 +1,26 @@
 import { AgentwebError, isAgentwebError } from "../../../schemas/errors.js";
 import { type ExtractedDocument, extractDocument } from "../../ops/extract-document.js";
 import { intFlag, parseCommandArgs } from "../args.js";
+import { commandHelp, configDefault } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const EXTRACT_HELP = `Usage: agentweb extract FILE|URL... [options]
-
-Turns HTML pages (local files or http(s) URLs) into clean markdown: main content only, navigation
-and hidden text removed, code, tables and headings kept.
-
-Options:
-  --base-url URL     resolve relative links against URL (default: the page's own URL)
-  --format FORMAT    markdown (default), text (main text, no title or images), or json
-  --json             same as --format json: one JSON object per line
-                     {"input","url","title","markdown","text","tokens":{"html","markdown"},"removed":[…],…}
-  --timeout-ms N     per-URL fetch timeout (default 30000)
-
-With several inputs the output is always one JSON object per line; an input that fails gives
+export const EXTRACT_HELP = commandHelp({
+  usage: "agentweb extract FILE|URL... [options]",
+  about: `Turns HTML pages (local files or http(s) URLs) into clean markdown: main content only, navigation
+and hidden text removed, code, tables and headings kept.`,
+  flags: [
+    { flag: "--base-url URL", text: "resolve relative links against URL (default: the page's own URL)" },
+    { flag: "--format FORMAT", text: "markdown (default), text (main text, no title or images), or json" },
+    {
+      flag: "--json",
+      text: 'same as --format json: one JSON object per line\n{"input","url","title","markdown","text","tokens":{"html","markdown"},"removed":[…],…}',
+    },
+    { flag: "--timeout-ms N", text: "per-URL fetch timeout", default: configDefault("requestTimeoutMs") },
+  ],
+  footer: `With several inputs the output is always one JSON object per line; an input that fails gives
 {"input","error":{"code","message"}}.
-Exit codes: 0 all extracted; 1 some inputs failed; 2 could not do it (bad usage, the only input unreadable).`;
+Exit codes: 0 all extracted; 1 some inputs failed; 2 could not do it (bad usage, the only input unreadable).`,
+});
 
 const FORMATS = ["markdown", "text", "json"] as const;
 type Format = (typeof FORMATS)[number];

@@ -7,26 +7,31 @@ import {
 } from "../../ops/llms-txt.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const LLMS_TXT_HELP = `Usage: agentweb llms-txt validate FILE|URL [--json] [--check-links] [--sitemap URL]
-       agentweb llms-txt expand FILE|URL [--optional] [--out FILE]
-
-validate  checks an llms.txt: findings with line numbers, a conformance level (0 not llms.txt,
+export const LLMS_TXT_HELP = commandHelp({
+  usage:
+    "agentweb llms-txt validate FILE|URL [--json] [--check-links] [--sitemap URL]\n       agentweb llms-txt expand FILE|URL [--optional] [--out FILE]",
+  about: `validate  checks an llms.txt: findings with line numbers, a conformance level (0 not llms.txt,
           1 H1 only, 2 H1 and link sections, 3 also a summary and well-formed links, 4 also every
           link resolving to markdown, which needs --check-links), tokens without and with Optional,
           duplicate links, and coverage of the site's sitemap (found for a URL, or --sitemap URL).
 expand    builds the context file (llms-ctx.txt; llms-ctx-full.txt with --optional): every linked
-          document fetched, its .md twin preferred, wrapped in <project>/<doc> elements.
-
-Options:
-  --check-links   fetch every link: dead links, HTML links whose .md twin exists, level 4
-  --sitemap URL   measure coverage against this sitemap
-  --optional      expand: include the Optional section
-  --out FILE      expand: write to FILE instead of stdout
-  --json          validate: print the report as JSON
-
-Exit codes: 0 no errors; 1 errors found (validate) or documents missing (expand); 2 could not read the file.`;
+          document fetched, its .md twin preferred, wrapped in <project>/<doc> elements.`,
+  flags: [
+    {
+      flag: "--check-links",
+      text: "fetch every link: dead links, HTML links whose .md twin exists, level 4",
+    },
+    { flag: "--sitemap URL", text: "measure coverage against this sitemap" },
+    { flag: "--optional", text: "expand: include the Optional section" },
+    { flag: "--out FILE", text: "expand: write to FILE instead of stdout" },
+    { flag: "--json", text: "validate: print the report as JSON" },
+  ],
+  footer:
+    "Exit codes: 0 no errors; 1 errors found (validate) or documents missing (expand); 2 could not read the file.",
+});
 
 /**
  * `agentweb llms-txt validate|expand`.

@@ -1,19 +1,24 @@
 import { serveMcpStdio } from "../../mcp/serve-stdio.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const MCP_HELP = `Usage: agentweb mcp [options]
-
-Serves the index to an MCP client over stdio (stdout carries only protocol messages).
+export const MCP_HELP = commandHelp({
+  usage: "agentweb mcp [options]",
+  about: `Serves the index to an MCP client over stdio (stdout carries only protocol messages).
 Tools: search_docs, get_context, fetch_page, list_sites, crawl_site, get_crawl_status.
 Resources: agentweb://sites/{site}/llms.txt and llms-full.txt.
 
-Example client config: { "command": "agentweb", "args": ["mcp", "--data", "/path/to/.agentweb"] }
-
-Options:
-  --data DIR     data directory (env AGENTWEB_DATA, default ./.agentweb)
-  --config FILE  JSON config file (allowHosts/allowCidrs let crawl_site reach private hosts)`;
+Example client config: { "command": "agentweb", "args": ["mcp", "--data", "/path/to/.agentweb"] }`,
+  flags: [
+    CONFIG_FLAGS.data,
+    {
+      ...CONFIG_FLAGS.config,
+      text: "JSON config file (allowHosts/allowCidrs let crawl_site reach private hosts)",
+    },
+  ],
+});
 
 /** `agentweb mcp`: runs until the client closes stdin. */
 export async function mcpCommand(argv: string[], io: CommandIo): Promise<number> {

@@ -1,24 +1,30 @@
-import { markdownToPlainText } from "../../../crawler/markdown/plain-text.js";
 import { PageRequest } from "../../../schemas/api.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import type { Page } from "../../../schemas/page.js";
 import { parseInput } from "../../ops/error-view.js";
 import { getPage } from "../../ops/get-page.js";
 import { openIndex } from "../../ops/index-handle.js";
+import { presentPage } from "../../ops/present.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const PAGE_HELP = `Usage: agentweb page URL [options]
-
-Prints a stored page as clean markdown. --fresh fetches it now instead (from any address: the CLI
-runs as you), and stores it when its site is indexed and no server owns the data dir.
-
-Options:
-  --data DIR       data directory (env AGENTWEB_DATA, default ./.agentweb)
-  --format FMT     markdown (default), text, links or json
-  --fresh          fetch the page now through the crawler
-  --json           print the whole page as JSON (same as --format json)`;
+export const PAGE_HELP = commandHelp({
+  usage: "agentweb page URL [options]",
+  about: `Prints a stored page as clean markdown. --fresh fetches it now instead (from any address: the CLI
+runs as you), and stores it when its site is indexed and no server owns the data dir.`,
+  flags: [
+    CONFIG_FLAGS.data,
+    {
+      flag: "--format FMT",
+      text: "markdown, text, links or json",
+      default: PageRequest.shape.format.parse(undefined),
+    },
+    { flag: "--fresh", text: "fetch the page now through the crawler" },
+    { flag: "--json", text: "print the whole page as JSON (same as --format json)" },
+  ],
+});
 
 /** `agentweb page URL [--fresh]`. */
 export async function pageCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -39,14 +45,7 @@ export async function pageCommand(argv: string[], io: CommandIo): Promise<number
   });
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const page = fresh ? await freshPage(config, url) : await storedPage(config, url);
-  if (format === "json") io.out(JSON.stringify(page));
-  else if (format === "links")
-    io.out(
-      values.json
-        ? JSON.stringify({ url: page.url, links: page.links })
-        : page.links.map((l) => `${l.url}\t${l.region}\t${l.text}`).join("\n"),
-    );
-  else io.out(format === "text" ? markdownToPlainText(page.markdown) : page.markdown);
+  io.out(presentPage(page, { format }).text);
   return 0;
 }
 

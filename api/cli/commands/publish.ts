@@ -3,23 +3,25 @@ import { openIndex } from "../../ops/index-handle.js";
 import { publishSite } from "../../ops/publish-site.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const PUBLISH_HELP = `Usage: agentweb publish --out-dir DIR [options]
-
-Writes, from the index: llms.txt, llms-full.txt, llms-ctx.txt, llms-ctx-full.txt and a .md twin of
+export const PUBLISH_HELP = commandHelp({
+  usage: "agentweb publish --out-dir DIR [options]",
+  about: `Writes, from the index: llms.txt, llms-full.txt, llms-ctx.txt, llms-ctx-full.txt and a .md twin of
 every page at its path (index.html.md for a directory URL). A path name over 255 bytes is written
 under a shorter one (its start + a hash of the whole name), listed in the output; llms.txt still
 links the page's own path. A file that cannot be written is reported and the others are written
-(exit 1).
-
-Options:
-  --data DIR        data directory (env AGENTWEB_DATA, default ./.agentweb)
-  --site ID         the site to publish (default: the only indexed site)
-  --out-dir DIR     where to write the files
-  --base-url URL    where the .md twins will be served (default: the site's own origin)
-  --max-tokens N    keep llms.txt without its Optional section within N tokens
-  --json            print a JSON summary on stdout`;
+(exit 1).`,
+  flags: [
+    CONFIG_FLAGS.data,
+    { flag: "--site ID", text: "the site to publish (default: the only indexed site)" },
+    { flag: "--out-dir DIR", text: "where to write the files" },
+    { flag: "--base-url URL", text: "where the .md twins will be served (default: the site's own origin)" },
+    { flag: "--max-tokens N", text: "keep llms.txt without its Optional section within N tokens" },
+    { flag: "--json", text: "print a JSON summary on stdout" },
+  ],
+});
 
 /**
  * `agentweb publish`.

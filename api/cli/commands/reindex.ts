@@ -3,19 +3,22 @@ import { openIndex, startEmbedder } from "../../ops/index-handle.js";
 import { reindexVectors } from "../../ops/reindex.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const REINDEX_HELP = `Usage: agentweb reindex --embedder NAME
-
-Rebuilds every vector of the index with another embedder, without crawling again (chunks and the
-full-text index stay as they are). Interrupted, it resumes where it stopped when run again.
-
-Options:
-  --embedder NAME  bundled (the offline encoder), static (distilled from it, ~100x faster),
-                   openai (AGENTWEB_EMBEDDER_URL, _MODEL, _DIMS) or onnx (a local model directory
-                   in AGENTWEB_EMBEDDER_MODEL_PATH; needs the optional @huggingface/transformers)
-  --data DIR       data directory (env AGENTWEB_DATA, default ./.agentweb)
-  --json           machine output: {"embedded":N,"embedder":"..."}`;
+export const REINDEX_HELP = commandHelp({
+  usage: "agentweb reindex --embedder NAME",
+  about: `Rebuilds every vector of the index with another embedder, without crawling again (chunks and the
+full-text index stay as they are). Interrupted, it resumes where it stopped when run again.`,
+  flags: [
+    {
+      ...CONFIG_FLAGS.embedder,
+      text: "static (distilled from the bundled encoder), bundled (the offline encoder),\nopenai (AGENTWEB_EMBEDDER_URL, _MODEL, _DIMS) or onnx (a local model directory\nin AGENTWEB_EMBEDDER_MODEL_PATH; needs the optional @huggingface/transformers)",
+    },
+    CONFIG_FLAGS.data,
+    { flag: "--json", text: 'machine output: {"embedded":N,"embedder":"..."}' },
+  ],
+});
 
 /** `agentweb reindex --embedder NAME`. */
 export async function reindexCommand(argv: string[], io: CommandIo): Promise<number> {

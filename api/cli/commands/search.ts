@@ -1,24 +1,27 @@
 import { AgentwebError } from "../../../schemas/errors.js";
-import { SearchRequest } from "../../../schemas/search.js";
+import { SearchQuery } from "../../../schemas/search.js";
 import { parseInput } from "../../ops/error-view.js";
 import { openIndex } from "../../ops/index-handle.js";
+import { hitsAsText } from "../../ops/present.js";
 import { searchDocs } from "../../ops/search-docs.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const SEARCH_HELP = `Usage: agentweb search QUERY [options]
-
-Searches the index and prints the best chunks with their citations (url#anchor).
-
-Options:
-  --data DIR       data directory (env AGENTWEB_DATA, default ./.agentweb)
-  -k, --k N        number of hits (default 10)
-  --site ID        only this site (see the site printed by crawl)
-  --path PREFIX    only URLs whose path starts with PREFIX, e.g. /docs/
-  --mode MODE      text (default), vector or hybrid
-  --group page     best chunk per page instead of every chunk
-  --json           print {"hits":[...]} on stdout`;
+export const SEARCH_HELP = commandHelp({
+  usage: "agentweb search QUERY [options]",
+  about: "Searches the index and prints the best chunks with their citations (url#anchor).",
+  flags: [
+    CONFIG_FLAGS.data,
+    { flag: "-k, --k N", text: "number of hits", default: SearchQuery.shape.k.parse(undefined) },
+    { flag: "--site ID", text: "only this site (see the site printed by crawl)" },
+    { flag: "--path PREFIX", text: "only URLs whose path starts with PREFIX, e.g. /docs/" },
+    CONFIG_FLAGS.mode,
+    { flag: "--group page", text: "best chunk per page instead of every chunk" },
+    { flag: "--json", text: 'print {"hits":[...]} on stdout' },
+  ],
+});
 
 /** `agentweb search QUERY`. */
 export async function searchCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -35,29 +38,20 @@ export async function searchCommand(argv: string[], io: CommandIo): Promise<numb
   }
   const q = positionals.join(" ").trim();
   if (!q) throw new AgentwebError("BAD_USAGE", "search needs a query (see agentweb search --help)");
-  const input = {
+  // Bad flags are refused before the index is opened; a mode left out is the config's.
+  const query = parseInput(SearchQuery, {
     q,
     k: intFlag("k", values.k),
     site: values.site,
     path: values.path,
-    mode: values.mode as never,
-    group: values.group as never,
-  };
-  // Bad flags are refused before the index is opened; the mode's default is the config's (searchDocs).
-  parseInput(SearchRequest, input);
+    mode: values.mode,
+    group: values.group,
+  });
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const index = await openIndex(config, { write: false, owner: "search" });
   try {
-    const { hits } = await searchDocs(index, input);
-    if (values.json) {
-      io.out(JSON.stringify({ hits }));
-      return 0;
-    }
-    if (hits.length === 0) io.out("no results");
-    hits.forEach((h, i) => {
-      const where = h.headingPath.length ? h.headingPath.join(" › ") : h.title;
-      io.out(`${i + 1}. ${where}\n   ${h.citation}\n   ${h.snippet}\n`);
-    });
+    const { hits } = await searchDocs(index, query);
+    io.out(values.json ? JSON.stringify({ hits }) : hitsAsText(hits));
     return 0;
   } finally {
     await index.close();

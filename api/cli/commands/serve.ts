@@ -1,18 +1,23 @@
 import { startServer } from "../../http/server.js";
+import { createLogger } from "../../ops/logger.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
+import { CONFIG_FLAGS, commandHelp, configDefault } from "../help.js";
 import type { CommandIo } from "./command.js";
 
-export const SERVE_HELP = `Usage: agentweb serve [options]
-
-Serves the index over HTTP until Ctrl-C: the API under /v1 (docs at /v1/docs), MCP at /mcp,
+export const SERVE_HELP = commandHelp({
+  usage: "agentweb serve [options]",
+  about: `Serves the index over HTTP until Ctrl-C: the API under /v1 (docs at /v1/docs), MCP at /mcp,
 hosted llms.txt and .md twins, /healthz, /metrics. API keys: env AGENTWEB_API_KEYS="KEY:admin,KEY2:read".
-
-Options:
-  --data DIR     data directory (env AGENTWEB_DATA, default ./.agentweb)
-  --port N       port (env AGENTWEB_PORT, default 7070; 0 picks a free one)
-  --host ADDR    address to bind (env AGENTWEB_HOST, default 127.0.0.1)
-  --insecure     allow a non-loopback address without API keys`;
+Logs go to stderr as JSON lines, at env AGENTWEB_LOG_LEVEL (default ${configDefault("logLevel")}; warn keeps requests out).`,
+  flags: [
+    CONFIG_FLAGS.data,
+    CONFIG_FLAGS.port,
+    CONFIG_FLAGS.host,
+    CONFIG_FLAGS.insecure,
+    CONFIG_FLAGS.config,
+  ],
+});
 
 /** `agentweb serve`: runs until SIGINT/SIGTERM, then shuts down gracefully. */
 export async function serveCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -35,7 +40,9 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
       insecure: values.insecure,
     },
   });
-  const server = await startServer(config);
+  // The server's log goes to stderr: stdout is the user's.
+  const logger = createLogger({ level: config.logLevel, write: (line) => io.stderr.write(line) });
+  const server = await startServer(config, { logger });
   io.out(
     `agentweb serving ${config.data} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`,
   );

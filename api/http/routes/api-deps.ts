@@ -1,6 +1,6 @@
-import type { EgressPolicy } from "../../../crawler/fetch/egress-guard.js";
 import type { CrawlJobs } from "../../ops/crawl-jobs.js";
 import type { IndexHandle } from "../../ops/index-handle.js";
+import type { EgressPolicy } from "../../ops/url-guard.js";
 
 /** What the API routes are built over: the open index, the crawl jobs and the egress guard. */
 export interface ApiDeps {

@@ -1,19 +1,21 @@
 import type { Hono } from "hono";
 import { z } from "zod";
-import { renderAuditHtml } from "../../../crawler/audit/report-html.js";
-import { renderAuditMarkdown } from "../../../crawler/audit/report-markdown.js";
-import { AuditJob, AuditJobRequest, AuditReport, AuditRequest } from "../../../schemas/audit.js";
+import {
+  AuditJob,
+  AuditJobRequest,
+  AuditReport,
+  AuditReportFormat,
+  AuditRequest,
+} from "../../../schemas/audit.js";
 import { createAuditJobs } from "../../ops/audit-jobs.js";
 import { auditOptionsFrom } from "../../ops/audit-site.js";
+import { presentAudit } from "../../ops/present.js";
 import { assertAllowed } from "../../ops/url-guard.js";
 import { addRoute, type RouteRegistry } from "../api-route.js";
 import type { ApiDeps } from "./api-deps.js";
 
 const ReportQuery = z.object({
-  format: z
-    .enum(["json", "md", "html"])
-    .default("json")
-    .describe("json (AuditReport), md, or html (self-contained)"),
+  format: AuditReportFormat.default("json").describe("json (AuditReport), md, or html (self-contained)"),
 });
 
 /**
@@ -79,10 +81,9 @@ export function registerAuditRoutes(app: Hono, registry: RouteRegistry, deps: Ap
     },
     async (c, { params, query }) => {
       const report = audits.report(params.id);
-      if (query.format === "html") return c.html(renderAuditHtml(report));
-      if (query.format === "md")
-        return c.body(renderAuditMarkdown(report), 200, { "content-type": "text/markdown; charset=utf-8" });
-      return c.json(report);
+      if (query.format === "json") return c.json(report);
+      const view = presentAudit(report, query.format);
+      return c.body(view.text, 200, { "content-type": view.contentType });
     },
   );
 }

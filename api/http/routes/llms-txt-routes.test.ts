@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EgressPolicy } from "../../../crawler/fetch/egress-guard.js";
 import { type ConfigInput, resolveConfig } from "../../../schemas/config.js";
 import { LlmsTxtExpansion, LlmsTxtReport } from "../../../schemas/llms-txt.js";
 import { type LlmsTxtSite, serveLlmsTxtSite } from "../../../test/helpers/llms-txt-site.js";
 import { tempDir } from "../../../test/helpers/temp-dir.js";
 import { createCrawlJobs } from "../../ops/crawl-jobs.js";
 import { type IndexHandle, openIndex } from "../../ops/index-handle.js";
+import type { EgressPolicy } from "../../ops/url-guard.js";
 import { createApp } from "../app.js";
 
 const ADMIN = "admin-key-0123456789abcdef";

@@ -1,13 +1,12 @@
 import type { Context, Hono } from "hono";
-import { markdownToPlainText } from "../../../crawler/markdown/plain-text.js";
 import { PageRequest } from "../../../schemas/api.js";
 import { ContextPack, ContextRequest } from "../../../schemas/context.js";
 import type { Page } from "../../../schemas/page.js";
-import { SearchRequest, SearchResponse } from "../../../schemas/search.js";
-import { truncateToTokens } from "../../../schemas/tokens.js";
+import { SearchQuery, SearchResponse } from "../../../schemas/search.js";
 import { fetchFreshPage } from "../../ops/fetch-fresh.js";
 import { getContext } from "../../ops/get-context.js";
 import { getPage } from "../../ops/get-page.js";
+import { presentPage } from "../../ops/present.js";
 import { searchDocs } from "../../ops/search-docs.js";
 import { addRoute, type RouteRegistry } from "../api-route.js";
 import { assertScope } from "../auth.js";
@@ -23,8 +22,6 @@ const MARKDOWN = "text/markdown; charset=utf-8";
  */
 export function registerReadRoutes(app: Hono, registry: RouteRegistry, deps: ApiDeps): void {
   const { index } = deps;
-  // Search's mode default comes from config (searchDocs applies it), so the query schema makes it optional.
-  const searchQuery = SearchRequest.extend({ mode: SearchRequest.shape.mode.unwrap().optional() });
 
   addRoute(
     app,
@@ -36,7 +33,7 @@ export function registerReadRoutes(app: Hono, registry: RouteRegistry, deps: Api
       description:
         "Chunks ranked for a question, each cited as url#anchor. group=page keeps the best chunk per page.",
       access: "read",
-      query: searchQuery,
+      query: SearchQuery,
       responses: { 200: { description: "Hits, best first", schema: SearchResponse } },
     },
     async (c, { query }) => c.json(await searchDocs(index, query)),
@@ -101,12 +98,8 @@ export function registerReadRoutes(app: Hono, registry: RouteRegistry, deps: Api
 
 function renderPage(c: Context, page: Page, query: PageRequest): Response {
   c.header("content-location", page.url);
-  if (query.format === "json") return c.json(page);
-  if (query.format === "links") return c.json({ url: page.url, links: page.links });
-  const full = query.format === "text" ? markdownToPlainText(page.markdown) : page.markdown;
-  const text = query.maxTokens ? truncateToTokens(full, query.maxTokens) : full;
-  if (text.length < full.length) c.header("x-truncated", "true");
-  return c.body(text, 200, {
-    "content-type": query.format === "text" ? "text/plain; charset=utf-8" : MARKDOWN,
-  });
+  const view = presentPage(page, query);
+  if (view.data) return c.json(view.data);
+  if (view.truncated) c.header("x-truncated", "true");
+  return c.body(view.text, 200, { "content-type": view.contentType });
 }

@@ -1,4 +1,4 @@
-/** What a crawl takes and what it reports. Fields added after the walking skeleton are optional. */
+/** What a crawl takes and what it reports: the crawler's contract with its callers. */
 import type { ErrorCode } from "../schemas/errors.js";
 import type { Page } from "../schemas/page.js";
 import type { EgressPolicy } from "./fetch/egress-guard.js";
@@ -6,6 +6,10 @@ import type { EgressPolicy } from "./fetch/egress-guard.js";
 /** When a page is rendered in Chromium: only when it evidently needs JavaScript, never, or always. */
 export type RenderMode = "auto" | "never" | "always";
 
+/**
+ * Everything a crawl needs. The settings come from the config (see crawlOptionsFrom, whose
+ * defaults are the config schema's); the optional fields are per crawl or for tests.
+ */
 export interface CrawlOptions {
   startUrl: string;
   maxPages: number;
@@ -16,27 +20,30 @@ export interface CrawlOptions {
   requestTimeoutMs: number;
   maxBodyBytes: number;
   userAgent: string;
+  render: RenderMode;
+  /** Obey robots.txt. */
+  respectRobots: boolean;
+  /** Minimum milliseconds between request starts on one host; Crawl-delay may raise it. */
+  delayMs: number;
+  /** Extra attempts for transient failures. */
+  retries: number;
+  /** Chromium binary for rendering. */
+  chromiumPath: string;
+  /** Extraction worker threads (0: extract in the crawl's thread). */
+  extractWorkers: number;
+  /** Time budget for extracting one page. */
+  extractTimeoutMs: number;
+  /** Seed the crawl with the links of the site's llms.txt. */
+  fromLlmsTxt: boolean;
   /** Stops the crawl; events already emitted stay valid. */
   signal?: AbortSignal;
-  /** Default "auto". */
-  render?: RenderMode;
-  /** Obey robots.txt (default true). */
-  respectRobots?: boolean;
-  /** Minimum milliseconds between request starts on one host (default 250); Crawl-delay may raise it. */
-  delayMs?: number;
-  /** Extra attempts for transient failures (default 2). */
-  retries?: number;
-  /** Longest Retry-After waited for (default 60 s). */
-  maxRetryAfterMs?: number;
-  /** Base of the exponential backoff (default 500 ms). */
+  /** Base of the exponential backoff (default 500 ms): tests shorten it. */
   backoffBaseMs?: number;
   /** When set, every request (robots, pages, browser) passes the egress guard. */
   egress?: EgressPolicy;
   /** Sent only to the start URL's origin (docs behind a login). */
   originHeaders?: Record<string, string>;
   cookie?: string;
-  /** Chromium binary for rendering (default /usr/bin/chromium). */
-  chromiumPath?: string;
   /** Where the crawl keeps its resumable state (e.g. `<data>/crawls`); none = not resumable. */
   stateDir?: string;
   /** Discard saved state and start over. */
@@ -46,12 +53,6 @@ export interface CrawlOptions {
    * saved state calls done but the consumer never stored (it was killed before writing it).
    */
   storedHashes?: ReadonlyMap<string, string>;
-  /** Extraction worker threads (default 0: extract in the crawl's thread). */
-  extractWorkers?: number;
-  /** Time budget for extracting one page (default: the config's `extractTimeoutMs`). */
-  extractTimeoutMs?: number;
-  /** Seed the crawl with the links of the site's llms.txt. */
-  fromLlmsTxt?: boolean;
   /** Prefer a page's markdown twin (`.md`, rel=alternate, llms.txt) when it matches (default true). */
   markdownTwins?: boolean;
   /** Seed from robots.txt Sitemap: lines or /sitemap.xml (default true). */
