@@ -3,7 +3,7 @@ import type { SearchHit, SearchRequest } from "../../schemas/search.js";
 import type { Embedder } from "../embed/embedder.js";
 import { boostByFields, type FieldWeights } from "./field-boost.js";
 import type { Fusion } from "./fusion.js";
-import { aggregatePages } from "./page-aggregate.js";
+import { aggregatePages, bestPerSection } from "./page-aggregate.js";
 import { normalisedScoreFusion } from "./score-fusion.js";
 import { createResultCache, type ResultCache } from "./search-cache.js";
 import { makeSnippet } from "./snippet.js";
@@ -48,8 +48,8 @@ export const DEFAULT_RANKING: Ranking = {
 };
 
 /**
- * Runs one search in the requested mode and returns hits (chunks, or the best chunk per page with
- * `group: "page"`).
+ * Runs one search in the requested mode and returns hits: the best chunk per section (`url#anchor`)
+ * by default, every chunk with `group: "chunk"`, the best chunk per page with `group: "page"`.
  *
  * @example
  * const hits = await searchChunks({ store, embedder }, SearchRequest.parse({ q: "configure retries" }));
@@ -97,6 +97,7 @@ export async function rankChunks(
     ]);
   }
   if (request.group === "page") ranked = aggregatePages(ranked, ranking.pageDecay);
+  else if (request.group === "section") ranked = bestPerSection(ranked);
   return ranked.slice(0, request.k);
 }
 
