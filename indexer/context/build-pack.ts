@@ -3,7 +3,8 @@ import type { SearchMode } from "../../schemas/search.js";
 import { countTokens, truncateToTokens } from "../../schemas/tokens.js";
 import type { Embedder } from "../embed/embedder.js";
 import { type Ranking, rankChunks } from "../store/search-chunks.js";
-import type { Store, StoredChunk } from "../store/store.js";
+import type { Store } from "../store/store.js";
+import { buildParts, type Candidate, headingLineOf } from "./pack-parts.js";
 import { renderContextMarkdown } from "./render-context.js";
 import { repeatTracker } from "./repeated-text.js";
 import { trimToQuery } from "./trim-to-query.js";
@@ -17,19 +18,28 @@ const CANDIDATES = 60;
  */
 const MIN_EXCERPT = 40;
 
-/** A candidate chunk with its rank. */
-interface Candidate {
-  hit: StoredChunk;
-  rank: number;
+/** How candidates are cut before they are packed; exposed so bench/retrieval can measure variants. */
+export interface Packing {
+  /**
+   * A candidate longer than this many tokens is cut to its sentences around the query's terms
+   * (its heading line kept); 0 packs whole chunks.
+   */
+  window: number;
+  /** Candidates ranked before this keep their whole text (0: every candidate is windowed). */
+  wholeFirst: number;
 }
 
+/** The measured defaults (bench/retrieval.ts --variants). */
+export const DEFAULT_PACKING: Packing = { window: 0, wholeFirst: 0 };
+
 /**
- * Builds a context pack: the best chunks for `q`, merged per page in document order, each run of
- * adjacent chunks cited by `url#anchor`, a chunk that repeats what the pack holds skipped. Chunks are taken best first while the pack (as JSON parts,
- * or as the rendered markdown for `format=markdown`) stays within `maxTokens`, measured with the
- * tokenizer on the exact text returned; a best chunk larger than the whole budget is cut to fit,
- * and a later chunk larger than what is left is cut to its sentences around the query's terms
- * (trim-to-query.ts) instead of being skipped.
+ * Builds a context pack: the best chunks for `q`, grouped per page (pages by their best chunk),
+ * each run of adjacent chunks one part cited by `url#anchor`, a page's best run first, a chunk that
+ * repeats what the pack holds skipped (pack-parts.ts). Chunks are taken best first while the pack
+ * (as JSON parts, or as the rendered markdown for `format=markdown`) stays within `maxTokens`,
+ * measured with the tokenizer on the exact text returned; a chunk larger than what is left is cut
+ * to its sentences around the query's terms (trim-to-query.ts) instead of being skipped, and a best
+ * chunk larger than the whole budget likewise (else to the prefix that fits).
  *
  * @example
  * const pack = await buildPack({ store, embedder: undefined }, ContextRequest.parse({ q: "how do retries back off", maxTokens: 1500 }), "text");
@@ -39,6 +49,7 @@ export async function buildPack(
   deps: { store: Store; embedder: Embedder | undefined; ranking?: Partial<Ranking> },
   request: ContextRequest,
   mode: SearchMode,
+  packing: Packing = DEFAULT_PACKING,
 ): Promise<ContextPack & { markdown?: string }> {
   const hits = await rankChunks(deps, {
     q: request.q,
@@ -73,7 +84,9 @@ export async function buildPack(
     return size <= budget ? { parts: tryParts, size } : undefined;
   };
   const packed = repeatTracker();
-  for (const [rank, hit] of hits.entries()) {
+  const windowed = (text: string) => windowOf(text, request.q, packing.window, count);
+  for (const [rank, ranked] of hits.entries()) {
+    const hit = rank < packing.wholeFirst ? ranked : { ...ranked, text: windowed(ranked.text) };
     // The same note or shared paragraph on another page adds tokens, not information.
     if (packed.repeats(hit.text)) continue;
     const before = chosen.length;
@@ -94,8 +107,10 @@ export async function buildPack(
         used = trimmed.size;
       }
     } else if (chosen.length === 0) {
-      // The best chunk alone is over budget: cut it rather than answer with nothing.
-      const cut = fitOne({ hit, rank }, budget, measure, count);
+      // The best chunk alone is over budget: its passage around the query terms, else its prefix.
+      const fits = (text: string) => measure(buildParts([{ hit: { ...hit, text }, rank }], count)) <= budget;
+      const text = trimToQuery(hit.text, request.q, fits);
+      const cut = text ? { hit: { ...hit, text }, rank } : fitOne({ hit, rank }, budget, measure, count);
       if (cut) {
         chosen.push(cut);
         parts = buildParts(chosen, count);
@@ -108,42 +123,6 @@ export async function buildPack(
   }
   const pack: ContextPack = { query: request.q, budget, totalTokens: used, parts };
   return request.format === "markdown" ? { ...pack, markdown: renderContextMarkdown(pack) } : pack;
-}
-
-/** Groups chosen chunks per page (pages by their best rank), adjacent chunks merged, in page order. */
-function buildParts(chosen: Candidate[], count: (text: string) => number): ContextPart[] {
-  const pages = new Map<string, Candidate[]>();
-  for (const c of [...chosen].sort((a, b) => a.rank - b.rank)) {
-    const list = pages.get(c.hit.url) ?? [];
-    list.push(c);
-    pages.set(c.hit.url, list);
-  }
-  const parts: ContextPart[] = [];
-  for (const list of pages.values()) {
-    list.sort((a, b) => a.hit.ordinal - b.hit.ordinal);
-    let run: Candidate[] = [];
-    const flush = () => {
-      if (run.length === 0) return;
-      const first = run[0]!.hit;
-      const text = run.map((c) => c.hit.text.trim()).join("\n\n");
-      parts.push({
-        citation: first.anchor ? `${first.url}#${first.anchor}` : first.url,
-        url: first.url,
-        title: first.title,
-        headingPath: first.headingPath,
-        text,
-        tokens: count(text),
-      });
-      run = [];
-    };
-    for (const c of list) {
-      const last = run[run.length - 1];
-      if (last && c.hit.ordinal !== last.hit.ordinal + 1) flush();
-      run.push(c);
-    }
-    flush();
-  }
-  return parts;
 }
 
 /** The candidate cut to the longest prefix whose part fits the budget (binary search on tokens). */
@@ -166,4 +145,18 @@ function fitOne(
     } else hi = mid - 1;
   }
   return best;
+}
+
+/**
+ * A chunk cut to at most `window` tokens around the query's terms, its heading line kept: a long
+ * chunk's lead-in often says little about the question, and the budget it frees holds another
+ * passage. Unchanged when it is short enough, `window` is 0, or no query term occurs in it.
+ */
+function windowOf(text: string, query: string, window: number, count: (t: string) => number): string {
+  if (window <= 0 || count(text) <= window) return text;
+  const heading = headingLineOf(text);
+  const body = heading === undefined ? text : text.trimStart().slice(heading.length).trim();
+  const withHeading = (t: string) => (heading === undefined ? t : `${heading}\n\n${t}`);
+  const cut = trimToQuery(body, query, (t) => count(withHeading(t)) <= window);
+  return cut === undefined ? text : withHeading(cut);
 }

@@ -1,13 +1,33 @@
-import type { ContextPack } from "../../schemas/context.js";
+import type { ContextPack, ContextPart } from "../../schemas/context.js";
+import { headingLineOf } from "./pack-parts.js";
 
 /**
- * A context pack as one markdown text: each part under a citation line, in the pack's order. The
- * same text is what `format=markdown` budgets against, so its token count is the one reported.
+ * Where a part sits in its page, said once: the page title, then the headings above the part's own
+ * (its own heading line opens its text), each named once.
  *
- * @example renderContextMarkdown(pack) // "Source: https://x.dev/retries.html#backoff\n\n## Backoff…"
+ * @example placeOf({ title: "Jobs", headingPath: ["Jobs", "Retries", "Backoff"], text: "## Backoff…" }) // "Jobs › Retries"
+ */
+function placeOf(part: Pick<ContextPart, "title" | "headingPath" | "text">): string {
+  const path = [part.title, ...part.headingPath].map((h) => h.trim()).filter(Boolean);
+  const own = headingLineOf(part.text)
+    ?.replace(/^#+\s*/, "")
+    .trim();
+  if (own && path[path.length - 1] === own) path.pop();
+  return path.filter((h, i) => h !== path[i - 1]).join(" › ");
+}
+
+/**
+ * A context pack as one markdown text: each part under a citation line naming where it sits, in
+ * the pack's order. The same text is what `format=markdown` budgets against, so its token count is
+ * the one reported.
+ *
+ * @example renderContextMarkdown(pack) // "Source: https://x.dev/retries.html#backoff (Jobs › Retries)\n\n## Backoff…"
  */
 export function renderContextMarkdown(pack: Pick<ContextPack, "parts">): string {
   return pack.parts
-    .map((p) => `Source: ${p.citation}${p.title ? ` (${p.title})` : ""}\n\n${p.text.trim()}\n`)
+    .map((p) => {
+      const place = placeOf(p);
+      return `Source: ${p.citation}${place ? ` (${place})` : ""}\n\n${p.text.trim()}\n`;
+    })
     .join("\n---\n\n");
 }
