@@ -6,6 +6,7 @@ import type { Fusion } from "./fusion.js";
 import { aggregatePages, bestPerSection } from "./page-aggregate.js";
 import { normalisedScoreFusion } from "./score-fusion.js";
 import { createResultCache, type ResultCache } from "./search-cache.js";
+import { dampSecondary } from "./secondary-pages.js";
 import { makeSnippet } from "./snippet.js";
 import type { Store, StoredChunk } from "./store.js";
 
@@ -26,6 +27,8 @@ export interface Ranking {
   pageDecay: number;
   /** Full-text re-scoring by title, headings and word pairs (field-boost.ts). */
   boost: FieldWeights;
+  /** × the score of chunks on change-log, "what's new" and release-notes pages (secondary-pages.ts); 1 = off. */
+  secondary: number;
 }
 
 /**
@@ -45,6 +48,7 @@ export const DEFAULT_RANKING: Ranking = {
   // 0.838 → 0.875, MRR 0.748. Title weights 0.25 and 1, a linear title share, heading weights 0.5
   // and 2 and pair weights 0.5 and 2 scored lower; see the README's table.
   boost: { fields: 1, title: 0.5, pairs: 1 },
+  secondary: 1,
 };
 
 /**
@@ -96,6 +100,7 @@ export async function rankChunks(
       { hits: vector, weight: ranking.vectorWeight },
     ]);
   }
+  ranked = dampSecondary(ranked, request.q, ranking.secondary);
   if (request.group === "page") ranked = aggregatePages(ranked, ranking.pageDecay);
   else if (request.group === "section") ranked = bestPerSection(ranked);
   return ranked.slice(0, request.k);
