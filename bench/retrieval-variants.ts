@@ -49,6 +49,11 @@ export function rankingVariants(modes: SearchMode[]): Variant[] {
       mode: "text" as const,
       ranking: { secondary: w },
     })),
+    ...[0.25, 0.5, 1].map((w) => ({
+      name: `text, inbound anchor text ${w}`,
+      mode: "text" as const,
+      ranking: { inbound: w },
+    })),
     ...[150, 250, 350].map((window) => ({
       name: `text, pack windows ${window}`,
       mode: "text" as const,

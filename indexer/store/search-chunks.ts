@@ -3,6 +3,7 @@ import type { SearchHit, SearchRequest } from "../../schemas/search.js";
 import type { Embedder } from "../embed/embedder.js";
 import { boostByFields, type FieldWeights } from "./field-boost.js";
 import type { Fusion } from "./fusion.js";
+import { boostByInbound, inboundAnchorsOf } from "./inbound-anchors.js";
 import { aggregatePages, bestPerSection } from "./page-aggregate.js";
 import { normalisedScoreFusion } from "./score-fusion.js";
 import { createResultCache, type ResultCache } from "./search-cache.js";
@@ -29,6 +30,8 @@ export interface Ranking {
   boost: FieldWeights;
   /** × the score of chunks on change-log, "what's new" and release-notes pages (secondary-pages.ts); 1 = off. */
   secondary: number;
+  /** × share of the query named by one inbound link text of the page (inbound-anchors.ts); 0 = off. */
+  inbound: number;
 }
 
 /**
@@ -49,6 +52,7 @@ export const DEFAULT_RANKING: Ranking = {
   // and 2 and pair weights 0.5 and 2 scored lower; see the README's table.
   boost: { fields: 1, title: 0.5, pairs: 1 },
   secondary: 1,
+  inbound: 0,
 };
 
 /**
@@ -88,8 +92,15 @@ export async function rankChunks(
     }
     return deps.store.searchVector(await embedQuery(deps.embedder, request.q), scope, depth);
   };
-  const textHits = async () =>
-    boostByFields(await deps.store.searchText(request.q, scope, depth), request.q, ranking.boost);
+  const textHits = async () => {
+    const hits = boostByFields(
+      await deps.store.searchText(request.q, scope, depth),
+      request.q,
+      ranking.boost,
+    );
+    if (!ranking.inbound) return hits;
+    return boostByInbound(hits, request.q, await inboundAnchorsOf(deps.store), ranking.inbound);
+  };
   let ranked: StoredChunk[];
   if (request.mode === "text") ranked = await textHits();
   else if (request.mode === "vector") ranked = await vectorHits();
