@@ -54,6 +54,11 @@ export function rankingVariants(modes: SearchMode[]): Variant[] {
       mode: "text" as const,
       ranking: { inbound: w },
     })),
+    ...[0.25, 0.5, 1].map((w) => ({
+      name: `text, query coverage ${w}`,
+      mode: "text" as const,
+      ranking: { coverage: w },
+    })),
     ...[150, 250, 350].map((window) => ({
       name: `text, pack windows ${window}`,
       mode: "text" as const,

@@ -1,6 +1,7 @@
 import { AgentwebError } from "../../schemas/errors.js";
 import type { SearchHit, SearchRequest } from "../../schemas/search.js";
 import type { Embedder } from "../embed/embedder.js";
+import { rerankByCoverage } from "./coverage-boost.js";
 import { boostByFields, type FieldWeights } from "./field-boost.js";
 import type { Fusion } from "./fusion.js";
 import { boostByInbound, inboundAnchorsOf } from "./inbound-anchors.js";
@@ -32,6 +33,8 @@ export interface Ranking {
   secondary: number;
   /** × share of the query named by one inbound link text of the page (inbound-anchors.ts); 0 = off. */
   inbound: number;
+  /** × share of the query's distinct terms a chunk holds (coverage-boost.ts); 0 = off. */
+  coverage: number;
 }
 
 /**
@@ -53,6 +56,7 @@ export const DEFAULT_RANKING: Ranking = {
   boost: { fields: 1, title: 0.5, pairs: 1 },
   secondary: 1,
   inbound: 0,
+  coverage: 0,
 };
 
 /**
@@ -93,10 +97,11 @@ export async function rankChunks(
     return deps.store.searchVector(await embedQuery(deps.embedder, request.q), scope, depth);
   };
   const textHits = async () => {
-    const hits = boostByFields(
-      await deps.store.searchText(request.q, scope, depth),
+    const found = await deps.store.searchText(request.q, scope, depth);
+    const hits = rerankByCoverage(
+      boostByFields(found, request.q, ranking.boost),
       request.q,
-      ranking.boost,
+      ranking.coverage,
     );
     if (!ranking.inbound) return hits;
     return boostByInbound(hits, request.q, await inboundAnchorsOf(deps.store), ranking.inbound);
