@@ -65,12 +65,29 @@ export function rankingVariants(modes: SearchMode[]): Variant[] {
       ranking: {},
       packing: { window },
     })),
-    ...[150, 250].map((window) => ({
+    ...[100, 150, 200, 250].map((window) => ({
       name: `text, pack windows ${window} after the best`,
       mode: "text" as const,
       ranking: {},
       packing: { window, wholeFirst: 1 },
     })),
+    {
+      name: "text, pack windows 150 after the best 2",
+      mode: "text",
+      ranking: {},
+      packing: { window: 150, wholeFirst: 2 },
+    },
+    ...[0.25, 0.5].map((w) => ({
+      name: `text, secondary pages ×0.5 + query coverage ${w}`,
+      mode: "text" as const,
+      ranking: { secondary: 0.5, coverage: w },
+    })),
+    {
+      name: "text, secondary pages ×0.5 + query coverage 0.25 + pack windows 150 after the best",
+      mode: "text",
+      ranking: { secondary: 0.5, coverage: 0.25 },
+      packing: { window: 150, wholeFirst: 1 },
+    },
   ];
   const vector: Variant[] = [
     { name: defaultName("vector"), mode: "vector", ranking: {} },
