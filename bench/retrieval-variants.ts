@@ -88,6 +88,17 @@ export function rankingVariants(modes: SearchMode[]): Variant[] {
       ranking: { secondary: 0.5, coverage: 0.25 },
       packing: { window: 150, wholeFirst: 1 },
     },
+    {
+      name: "text, secondary pages ×0.5 + query coverage 0.5 + pack windows 200 after the best",
+      mode: "text",
+      ranking: { secondary: 0.5, coverage: 0.5 },
+      packing: { window: 200, wholeFirst: 1 },
+    },
+    {
+      name: "text, secondary pages ×0.5 + query coverage 0.5 + inbound anchor text 0.25",
+      mode: "text",
+      ranking: { secondary: 0.5, coverage: 0.5, inbound: 0.25 },
+    },
   ];
   const vector: Variant[] = [
     { name: defaultName("vector"), mode: "vector", ranking: {} },

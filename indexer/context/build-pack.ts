@@ -29,8 +29,13 @@ export interface Packing {
   wholeFirst: number;
 }
 
-/** The measured defaults (bench/retrieval.ts --variants). */
-export const DEFAULT_PACKING: Packing = { window: 0, wholeFirst: 0 };
+/**
+ * The measured defaults (bench/retrieval.ts --variants): the best chunk whole (it is the likeliest
+ * answer, and its lead-in often is the answer), the others cut to their passage around the query,
+ * which leaves room for more of them. Narrower windows lost evidence that sits a few sentences
+ * from the query's words.
+ */
+export const DEFAULT_PACKING: Packing = { window: 200, wholeFirst: 1 };
 
 /**
  * Builds a context pack: the best chunks for `q`, grouped per page (pages by their best chunk),
