@@ -8,7 +8,10 @@ import { headingLineOf } from "./pack-parts.js";
  * @example placeOf({ title: "Jobs", headingPath: ["Jobs", "Retries", "Backoff"], text: "## Backoff…" }) // "Jobs › Retries"
  */
 function placeOf(part: Pick<ContextPart, "title" | "headingPath" | "text">): string {
-  const path = [part.title, ...part.headingPath].map((h) => h.trim()).filter(Boolean);
+  const headings = part.headingPath.map((h) => h.trim()).filter(Boolean);
+  // A page's H1 usually is its title less the site's name ("Readline | Node.js Docs"): said once.
+  const title = part.title.trim();
+  const path = headings[0] && title.startsWith(headings[0]) ? headings : [title, ...headings].filter(Boolean);
   const own = headingLineOf(part.text)
     ?.replace(/^#+\s*/, "")
     .trim();
