@@ -158,10 +158,14 @@ function fitOne(
  * passage. Unchanged when it is short enough, `window` is 0, or no query term occurs in it.
  */
 function windowOf(text: string, query: string, window: number, count: (t: string) => number): string {
-  if (window <= 0 || count(text) <= window) return text;
+  const tokens = window > 0 ? count(text) : 0;
+  if (tokens <= window) return text;
   const heading = headingLineOf(text);
   const body = heading === undefined ? text : text.trimStart().slice(heading.length).trim();
   const withHeading = (t: string) => (heading === undefined ? t : `${heading}\n\n${t}`);
-  const cut = trimToQuery(body, query, (t) => count(withHeading(t)) <= window);
+  // The window is a size to aim at, not the budget (the pack is measured exactly): sized in this
+  // chunk's own characters per token, it costs no tokenizer pass per sentence tried.
+  const maxChars = (window * text.length) / tokens;
+  const cut = trimToQuery(body, query, (t) => withHeading(t).length <= maxChars);
   return cut === undefined ? text : withHeading(cut);
 }
