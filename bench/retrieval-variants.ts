@@ -54,6 +54,11 @@ export function rankingVariants(modes: SearchMode[]): Variant[] {
       mode: "text" as const,
       ranking: { inbound: w },
     })),
+    ...[0.25, 0.5].map((w) => ({
+      name: `text, inbound anchor text of main-content links ${w}`,
+      mode: "text" as const,
+      ranking: { inbound: w, inboundRegions: ["main" as const] },
+    })),
     ...[0.25, 0.5, 1].map((w) => ({
       name: `text, query coverage ${w}`,
       mode: "text" as const,

@@ -35,6 +35,17 @@ describe("inbound anchor text", () => {
     expect(inbound.get("https://d.dev/json.html")!.map((t) => [...t])).toEqual([["seria", "objec", "json"]]);
   });
 
+  it("counts only the link regions asked for", () => {
+    const pages = [
+      {
+        url: "https://d.dev/a.html",
+        links: [{ url: "https://d.dev/b.html", text: "bee", region: "nav" as const }],
+      },
+    ];
+    expect(collectInbound(pages).size).toBe(1);
+    expect(collectInbound(pages, ["main"]).size).toBe(0);
+  });
+
   it("raises the pages whose inbound link text names the question", () => {
     const hits = [hit("https://d.dev/pickle.html", 10), hit("https://d.dev/json.html", 8)];
     const boosted = boostByInbound(hits, "how to serialize objects", inbound, 0.5);

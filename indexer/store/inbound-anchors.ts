@@ -17,15 +17,23 @@ function pageOf(url: string): string {
   return hash < 0 ? url : url.slice(0, hash);
 }
 
+/** Link regions whose text counts; all by default. */
+export type LinkRegions = ReadonlyArray<PageLink["region"]>;
+
+const ALL_REGIONS: LinkRegions = ["main", "nav", "other"];
+
 /** Builds the inbound anchor texts of every stored page from the links stored with each page. */
-export function collectInbound(pages: Array<{ url: string; links: PageLink[] }>): InboundAnchors {
+export function collectInbound(
+  pages: Array<{ url: string; links: PageLink[] }>,
+  regions: LinkRegions = ALL_REGIONS,
+): InboundAnchors {
   const seen = new Map<string, Set<string>>();
   const out: InboundAnchors = new Map();
   for (const page of pages) {
     const source = pageOf(page.url);
     for (const link of page.links) {
       const target = pageOf(link.url);
-      if (target === source) continue;
+      if (target === source || !regions.includes(link.region)) continue;
       const terms = [...new Set(stemTerms(link.text))];
       if (terms.length === 0) continue;
       const key = terms.join(" ");
@@ -42,23 +50,25 @@ export function collectInbound(pages: Array<{ url: string; links: PageLink[] }>)
 }
 
 /** Inbound anchors per store, rebuilt when the index changes (a crawl adds pages and links). */
-const cached = new WeakMap<Store, { version: number; value: Promise<InboundAnchors> }>();
+const cached = new WeakMap<Store, { key: string; value: Promise<InboundAnchors> }>();
 
 /**
  * The store's inbound anchor texts at its current version.
  *
  * @example const inbound = await inboundAnchorsOf(store);
  */
-export async function inboundAnchorsOf(store: Store): Promise<InboundAnchors> {
-  const version = await store.version();
+export async function inboundAnchorsOf(
+  store: Store,
+  regions: LinkRegions = ALL_REGIONS,
+): Promise<InboundAnchors> {
+  const key = `${await store.version()} ${regions.join(" ")}`;
   const known = cached.get(store);
-  if (known && known.version === version) return known.value;
-  const value = store
-    .pageLinks()
-    .then((rows) =>
-      collectInbound(rows.map((r) => ({ url: r.url, links: JSON.parse(r.links || "[]") as PageLink[] }))),
-    );
-  cached.set(store, { version, value });
+  if (known && known.key === key) return known.value;
+  const value = store.pageLinks().then((rows) => {
+    const pages = rows.map((r) => ({ url: r.url, links: JSON.parse(r.links || "[]") as PageLink[] }));
+    return collectInbound(pages, regions);
+  });
+  cached.set(store, { key, value });
   return value;
 }
 

@@ -4,7 +4,7 @@ import type { Embedder } from "../embed/embedder.js";
 import { rerankByCoverage } from "./coverage-boost.js";
 import { boostByFields, type FieldWeights } from "./field-boost.js";
 import type { Fusion } from "./fusion.js";
-import { boostByInbound, inboundAnchorsOf } from "./inbound-anchors.js";
+import { boostByInbound, inboundAnchorsOf, type LinkRegions } from "./inbound-anchors.js";
 import { aggregatePages, bestPerSection } from "./page-aggregate.js";
 import { normalisedScoreFusion } from "./score-fusion.js";
 import { createResultCache, type ResultCache } from "./search-cache.js";
@@ -33,6 +33,8 @@ export interface Ranking {
   secondary: number;
   /** × share of the query named by one inbound link text of the page (inbound-anchors.ts); 0 = off. */
   inbound: number;
+  /** Which links' text counts as inbound anchor text (main content, navigation, other). */
+  inboundRegions: LinkRegions;
   /** × share of the query's distinct terms a chunk holds (coverage-boost.ts); 0 = off. */
   coverage: number;
 }
@@ -60,6 +62,7 @@ export const DEFAULT_RANKING: Ranking = {
   // inbound link text did not, so it stays off.
   secondary: 0.5,
   inbound: 0,
+  inboundRegions: ["main", "nav", "other"],
   coverage: 0.5,
 };
 
@@ -108,7 +111,12 @@ export async function rankChunks(
       ranking.coverage,
     );
     if (!ranking.inbound) return hits;
-    return boostByInbound(hits, request.q, await inboundAnchorsOf(deps.store), ranking.inbound);
+    return boostByInbound(
+      hits,
+      request.q,
+      await inboundAnchorsOf(deps.store, ranking.inboundRegions),
+      ranking.inbound,
+    );
   };
   let ranked: StoredChunk[];
   if (request.mode === "text") ranked = await textHits();
