@@ -1,5 +1,6 @@
 import { getContext } from "../api/ops/get-context.js";
 import { type IndexHandle, openIndex } from "../api/ops/index-handle.js";
+import { DEFAULT_PACKING, type Packing } from "../indexer/context/build-pack.js";
 import { reciprocalRankFusion } from "../indexer/store/fusion.js";
 import { normalisedScoreFusion } from "../indexer/store/score-fusion.js";
 import { DEFAULT_RANKING, type Ranking, rankChunks } from "../indexer/store/search-chunks.js";
@@ -16,6 +17,8 @@ export interface Variant {
   name: string;
   mode: SearchMode;
   ranking: Partial<Ranking>;
+  /** Context-pack knobs (build-pack.ts); search rankings are unchanged by them. */
+  packing?: Partial<Packing>;
 }
 
 /**
@@ -42,6 +45,66 @@ export function rankingVariants(modes: SearchMode[]): Variant[] {
     { name: "text, headings 1 + title 0.5 + pairs 1", mode: "text", ranking: boost(1, 0.5, 1) },
     { name: "text, headings 1 + title 0.5 + pairs 2", mode: "text", ranking: boost(1, 0.5, 2) },
     { name: "text, default + page decay 0.3", mode: "text", ranking: { pageDecay: 0.3 } },
+    ...[0.3, 0.5, 0.7].map((w) => ({
+      name: `text, secondary pages ×${w}`,
+      mode: "text" as const,
+      ranking: { secondary: w },
+    })),
+    ...[0.25, 0.5, 1].map((w) => ({
+      name: `text, inbound anchor text ${w}`,
+      mode: "text" as const,
+      ranking: { inbound: w },
+    })),
+    ...[0.25, 0.5].map((w) => ({
+      name: `text, inbound anchor text of main-content links ${w}`,
+      mode: "text" as const,
+      ranking: { inbound: w, inboundRegions: ["main" as const] },
+    })),
+    ...[0.25, 0.5, 1].map((w) => ({
+      name: `text, query coverage ${w}`,
+      mode: "text" as const,
+      ranking: { coverage: w },
+    })),
+    ...[150, 250, 350].map((window) => ({
+      name: `text, pack windows ${window}`,
+      mode: "text" as const,
+      ranking: {},
+      packing: { window },
+    })),
+    ...[100, 150, 200, 250].map((window) => ({
+      name: `text, pack windows ${window} after the best`,
+      mode: "text" as const,
+      ranking: {},
+      packing: { window, wholeFirst: 1 },
+    })),
+    {
+      name: "text, pack windows 150 after the best 2",
+      mode: "text",
+      ranking: {},
+      packing: { window: 150, wholeFirst: 2 },
+    },
+    ...[0.25, 0.5].map((w) => ({
+      name: `text, secondary pages ×0.5 + query coverage ${w}`,
+      mode: "text" as const,
+      ranking: { secondary: 0.5, coverage: w },
+    })),
+    {
+      name: "text, secondary pages ×0.5 + query coverage 0.25 + pack windows 150 after the best",
+      mode: "text",
+      ranking: { secondary: 0.5, coverage: 0.25 },
+      packing: { window: 150, wholeFirst: 1 },
+    },
+    {
+      name: "text, secondary pages ×0.5 + query coverage 0.5 + pack windows 200 after the best",
+      mode: "text",
+      ranking: { secondary: 0.5, coverage: 0.5 },
+      packing: { window: 200, wholeFirst: 1 },
+    },
+    {
+      name: "text, secondary pages ×0.5 + query coverage 0.5 + inbound anchor text 0.25",
+      mode: "text",
+      ranking: { secondary: 0.5, coverage: 0.5, inbound: 0.25 },
+    },
   ];
   const vector: Variant[] = [
     { name: defaultName("vector"), mode: "vector", ranking: {} },
@@ -93,7 +156,7 @@ export async function measureVariants(
       );
       rankings.push(ranked.map((c) => c.url));
     }
-    const found = await withRanking(index, v.ranking, async (handle) => {
+    const found = await withRanking(index, v.ranking, v.packing ?? {}, async (handle) => {
       let n = 0;
       for (const q of questions) {
         const pack = await getContext(
@@ -125,24 +188,29 @@ export async function measureVariants(
 }
 
 /**
- * Runs `fn` with context packs ranked under `ranking`. getContext takes no ranking knobs: it ranks
- * with DEFAULT_RANKING and the config's vectorWeight, so the bench sets both for the duration, on a
+ * Runs `fn` with context packs ranked under `ranking` and cut under `packing`. getContext takes no
+ * knobs: it ranks with DEFAULT_RANKING and the config's vectorWeight and packs with DEFAULT_PACKING,
+ * so the bench sets them for the duration, on a
  * handle of its own whose result cache (one per open store) holds no pack ranked otherwise.
  */
 async function withRanking<T>(
   index: IndexHandle,
   ranking: Partial<Ranking>,
+  packing: Partial<Packing>,
   fn: (handle: IndexHandle) => Promise<T>,
 ): Promise<T> {
   const vectorWeight = ranking.vectorWeight ?? index.config.vectorWeight;
   const fresh = await openIndex({ ...index.config, vectorWeight }, { write: false, owner: "bench" });
   const handle: IndexHandle = { ...fresh, embedder: index.embedder };
   const saved = { ...DEFAULT_RANKING };
+  const savedPacking = { ...DEFAULT_PACKING };
   Object.assign(DEFAULT_RANKING, ranking, { vectorWeight });
+  Object.assign(DEFAULT_PACKING, packing);
   try {
     return await fn(handle);
   } finally {
     Object.assign(DEFAULT_RANKING, saved);
+    Object.assign(DEFAULT_PACKING, savedPacking);
     await fresh.close();
   }
 }

@@ -8,7 +8,10 @@
  * each set, and whether the keep rule (retrieval-verdict.ts) passes.
  *
  * Run: npx tsx bench/retrieval.ts [--embedder static|bundled|none] [--modes text,hybrid]
- *      [--sets postgres,node,python] [--variants] [--markdown] [--cache DIR] [--qa-dir DIR]
+ *      [--sets postgres,node,python] [--variants [--only NAME,...]] [--markdown] [--cache DIR]
+ *      [--qa-dir DIR]
+ * `--only` keeps the variants whose name contains one of the given strings (each mode's default
+ * row is always measured: the others are judged against it).
  * Packages come from `apt-get download` (a set whose package cannot be had is skipped and said so);
  * extracted pages, vectors and indexes are cached under --cache (default
  * $TMPDIR/agentweb-bench/retrieval), keyed by the code that builds them.
@@ -29,7 +32,7 @@ import { benchIndex, vectorCacheFile } from "./retrieval-index.js";
 import { measureBaseline, measureMode, type RunScores } from "./retrieval-measure.js";
 import { meanRuns, printRows, runRow } from "./retrieval-report.js";
 import { QA_SETS } from "./retrieval-sets.js";
-import { measureVariants, rankingVariants, variantRows } from "./retrieval-variants.js";
+import { defaultName, measureVariants, rankingVariants, variantRows } from "./retrieval-variants.js";
 import type { SetScores } from "./retrieval-verdict.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,6 +42,7 @@ const { values } = parseArgs({
     modes: { type: "string", default: "text,hybrid" },
     sets: { type: "string", default: QA_SETS.map((s) => s.name).join(",") },
     variants: { type: "boolean", default: false },
+    only: { type: "string", default: "" },
     markdown: { type: "boolean", default: false },
     cache: { type: "string", default: join(tmpdir(), "agentweb-bench", "retrieval") },
     "qa-dir": { type: "string", default: join(root, "..", "shared", "bench-data", "retrieval") },
@@ -74,6 +78,11 @@ mkdirSync(cache, { recursive: true });
 const make = embedders[embedderName];
 const embedding = make && { make, vectors: vectorCacheFile(cache, embedderName) };
 const searchModes = modes as SearchMode[];
+// --only a,b: the variants whose name contains one of these, beside each mode's default row.
+const wanted = values.only!.split(",").filter(Boolean);
+const variantList = rankingVariants(searchModes).filter(
+  (v) => !wanted.length || v.name === defaultName(v.mode) || wanted.some((w) => v.name.includes(w)),
+);
 
 const measured: { corpus: Corpus; runs: RunScores[]; variants?: Map<string, SetScores> }[] = [];
 const skipped: string[] = [];
@@ -102,7 +111,7 @@ for (const set of QA_SETS.filter((s) => sets.includes(s.name))) {
   const index = await openIndex(config, { write: false, owner: "bench" });
   try {
     if (values.variants) {
-      const variants = await measureVariants(index, corpus, rankingVariants(searchModes), log);
+      const variants = await measureVariants(index, corpus, variantList, log);
       measured.push({ corpus, runs: [], variants });
     } else {
       const runs = [measureBaseline(corpus)];
@@ -121,7 +130,7 @@ if (values.variants) {
   const perSet = Object.fromEntries(measured.map((m) => [m.corpus.set.name, m.variants!]));
   printRows(
     `Ranking variants, mean over ${measured.map((m) => m.corpus.set.name).join(", ")} (${label}); Δ against the mode's default, R@5 and evidence@2000 in questions`,
-    variantRows(rankingVariants(searchModes), perSet),
+    variantRows(variantList, perSet),
     md,
   );
 } else {

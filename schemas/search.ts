@@ -10,7 +10,8 @@ export const SearchRequest = z.object({
   site: z.string().min(1).optional(),
   path: z.string().startsWith("/", "path must start with /").optional(),
   mode: SearchMode.default("text"),
-  group: z.enum(["chunk", "page"]).default("chunk"),
+  /** section: the best chunk per `url#anchor`; chunk: every chunk; page: the best chunk per page. */
+  group: z.enum(["section", "chunk", "page"]).default("section"),
 });
 export type SearchRequest = z.infer<typeof SearchRequest>;
 export type SearchRequestInput = z.input<typeof SearchRequest>;
@@ -24,7 +25,7 @@ export const SearchQuery = SearchRequest.extend({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
-/** A search hit is a chunk, cited as `url#anchor`. */
+/** A search hit is a chunk, cited as `url#anchor` (by default one hit per citation). */
 export const SearchHit = z.object({
   url: z.string(),
   anchor: z.string(),

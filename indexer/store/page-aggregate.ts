@@ -21,3 +21,19 @@ export function aggregatePages(ranked: StoredChunk[], decay: number): StoredChun
   }
   return [...pages.values()].map((p) => ({ ...p.best, score: p.score })).sort((a, b) => b.score - a.score);
 }
+
+/**
+ * The best chunk of each section (`url#anchor`), in ranked order: a long section is split into
+ * several chunks, and a list of hits repeating one citation crowds out other sections and pages.
+ *
+ * @example bestPerSection(ranked).map((c) => `${c.url}#${c.anchor}`) // no citation twice
+ */
+export function bestPerSection(ranked: StoredChunk[]): StoredChunk[] {
+  const seen = new Set<string>();
+  return ranked.filter((chunk) => {
+    const citation = `${chunk.url}#${chunk.anchor}`;
+    if (seen.has(citation)) return false;
+    seen.add(citation);
+    return true;
+  });
+}

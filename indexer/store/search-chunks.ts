@@ -1,11 +1,14 @@
 import { AgentwebError } from "../../schemas/errors.js";
 import type { SearchHit, SearchRequest } from "../../schemas/search.js";
 import type { Embedder } from "../embed/embedder.js";
+import { rerankByCoverage } from "./coverage-boost.js";
 import { boostByFields, type FieldWeights } from "./field-boost.js";
 import type { Fusion } from "./fusion.js";
-import { aggregatePages } from "./page-aggregate.js";
+import { boostByInbound, inboundAnchorsOf, type LinkRegions } from "./inbound-anchors.js";
+import { aggregatePages, bestPerSection } from "./page-aggregate.js";
 import { normalisedScoreFusion } from "./score-fusion.js";
 import { createResultCache, type ResultCache } from "./search-cache.js";
+import { dampSecondary } from "./secondary-pages.js";
 import { makeSnippet } from "./snippet.js";
 import type { Store, StoredChunk } from "./store.js";
 
@@ -26,6 +29,14 @@ export interface Ranking {
   pageDecay: number;
   /** Full-text re-scoring by title, headings and word pairs (field-boost.ts). */
   boost: FieldWeights;
+  /** × the score of chunks on change-log, "what's new" and release-notes pages (secondary-pages.ts); 1 = off. */
+  secondary: number;
+  /** × share of the query named by one inbound link text of the page (inbound-anchors.ts); 0 = off. */
+  inbound: number;
+  /** Which links' text counts as inbound anchor text (main content, navigation, other). */
+  inboundRegions: LinkRegions;
+  /** × share of the query's distinct terms a chunk holds (coverage-boost.ts); 0 = off. */
+  coverage: number;
 }
 
 /**
@@ -45,11 +56,19 @@ export const DEFAULT_RANKING: Ranking = {
   // 0.838 → 0.875, MRR 0.748. Title weights 0.25 and 1, a linear title share, heading weights 0.5
   // and 2 and pair weights 0.5 and 2 scored lower; see the README's table.
   boost: { fields: 1, title: 0.5, pairs: 1 },
+  // Change logs and release notes restate features without documenting them: damped unless the
+  // question asks about changes. Coverage favours the chunk that names all of the question over
+  // one that repeats one rare word. Both held on every dev set (bench/retrieval.ts --variants);
+  // inbound link text did not, so it stays off.
+  secondary: 0.5,
+  inbound: 0,
+  inboundRegions: ["main", "nav", "other"],
+  coverage: 0.5,
 };
 
 /**
- * Runs one search in the requested mode and returns hits (chunks, or the best chunk per page with
- * `group: "page"`).
+ * Runs one search in the requested mode and returns hits: the best chunk per section (`url#anchor`)
+ * by default, every chunk with `group: "chunk"`, the best chunk per page with `group: "page"`.
  *
  * @example
  * const hits = await searchChunks({ store, embedder }, SearchRequest.parse({ q: "configure retries" }));
@@ -84,8 +103,21 @@ export async function rankChunks(
     }
     return deps.store.searchVector(await embedQuery(deps.embedder, request.q), scope, depth);
   };
-  const textHits = async () =>
-    boostByFields(await deps.store.searchText(request.q, scope, depth), request.q, ranking.boost);
+  const textHits = async () => {
+    const found = await deps.store.searchText(request.q, scope, depth);
+    const hits = rerankByCoverage(
+      boostByFields(found, request.q, ranking.boost),
+      request.q,
+      ranking.coverage,
+    );
+    if (!ranking.inbound) return hits;
+    return boostByInbound(
+      hits,
+      request.q,
+      await inboundAnchorsOf(deps.store, ranking.inboundRegions),
+      ranking.inbound,
+    );
+  };
   let ranked: StoredChunk[];
   if (request.mode === "text") ranked = await textHits();
   else if (request.mode === "vector") ranked = await vectorHits();
@@ -96,7 +128,9 @@ export async function rankChunks(
       { hits: vector, weight: ranking.vectorWeight },
     ]);
   }
+  ranked = dampSecondary(ranked, request.q, ranking.secondary);
   if (request.group === "page") ranked = aggregatePages(ranked, ranking.pageDecay);
+  else if (request.group === "section") ranked = bestPerSection(ranked);
   return ranked.slice(0, request.k);
 }
 

@@ -138,6 +138,21 @@ describe("LanceDB store", () => {
     expect(new Set(grouped.map((h) => h.url)).size).toBe(grouped.length);
   });
 
+  it("returns one hit per url#anchor unless every chunk is asked for", async () => {
+    const a = "https://x.dev/docs/a";
+    const sameSection = (ordinal: number, text: string) => ({ ...chunk(a, ordinal, text), anchor: "cron" });
+    await store.replacePage(page(a), [
+      sameSection(0, "cron expressions have five fields"),
+      sameSection(1, "cron expressions also accept seconds"),
+      chunk(a, 2, "cron expressions in another section"),
+    ]);
+    const req = SearchRequest.parse({ q: "cron expressions", mode: "text" });
+    const hits = await searchChunks({ store, embedder: undefined }, req);
+    expect(hits.map((h) => h.citation).sort()).toEqual([`${a}#cron`, `${a}#s2`]);
+    const every = await searchChunks({ store, embedder: undefined }, { ...req, group: "chunk" });
+    expect(every).toHaveLength(3);
+  });
+
   it("embeds a repeated query once", async () => {
     const url = "https://x.dev/docs/a";
     const rows = await store.replacePage(page(url), [chunk(url, 0, "cron expressions support seconds")]);

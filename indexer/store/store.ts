@@ -184,6 +184,12 @@ export async function openStore(options: {
       return rows.map(fromPageRow).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     },
 
+    /** Every stored page's URL and links, JSON-encoded (inbound-anchors.ts reads what pages call each other). */
+    async pageLinks(): Promise<Array<{ url: string; links: string }>> {
+      const rows = await pages.query().select(["url", "links"]).toArray();
+      return rows.map((r) => ({ url: String(r.url), links: String(r.links) }));
+    },
+
     /** Content hash per stored URL of a site: lets a re-crawl skip unchanged pages. */
     async pageHashes(site: string): Promise<Map<string, string>> {
       const rows = await pages

@@ -1,5 +1,6 @@
+import { startEmbedder } from "../../../indexer/embed/start-embedder.js";
 import { AgentwebError } from "../../../schemas/errors.js";
-import { openIndex, startEmbedder } from "../../ops/index-handle.js";
+import { openIndex } from "../../ops/index-handle.js";
 import { reindexVectors } from "../../ops/reindex.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";

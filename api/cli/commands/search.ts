@@ -18,7 +18,7 @@ export const SEARCH_HELP = commandHelp({
     { flag: "--site ID", text: "only this site (see the site printed by crawl)" },
     { flag: "--path PREFIX", text: "only URLs whose path starts with PREFIX, e.g. /docs/" },
     CONFIG_FLAGS.mode,
-    { flag: "--group page", text: "best chunk per page instead of every chunk" },
+    { flag: "--group section|chunk|page", text: "one hit per url#anchor (default), every chunk, or the best chunk per page" },
     { flag: "--json", text: 'print {"hits":[...]} on stdout' },
   ],
 });

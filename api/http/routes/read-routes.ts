@@ -31,7 +31,7 @@ export function registerReadRoutes(app: Hono, registry: RouteRegistry, deps: Api
       path: "/v1/search",
       summary: "Search the index",
       description:
-        "Chunks ranked for a question, each cited as url#anchor. group=page keeps the best chunk per page.",
+        "Chunks ranked for a question, each cited as url#anchor: one hit per url#anchor by default, group=chunk every chunk, group=page the best chunk per page.",
       access: "read",
       query: SearchQuery,
       responses: { 200: { description: "Hits, best first", schema: SearchResponse } },

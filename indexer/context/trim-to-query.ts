@@ -1,4 +1,4 @@
-import { stemTerms } from "../../indexer/store/field-boost.js";
+import { stemTerms } from "../store/field-boost.js";
 
 /**
  * Cutting a chunk down to the part that answers a query, for a context pack whose remaining budget
