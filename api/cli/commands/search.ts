@@ -18,7 +18,10 @@ export const SEARCH_HELP = commandHelp({
     { flag: "--site ID", text: "only this site (see the site printed by crawl)" },
     { flag: "--path PREFIX", text: "only URLs whose path starts with PREFIX, e.g. /docs/" },
     CONFIG_FLAGS.mode,
-    { flag: "--group section|chunk|page", text: "one hit per url#anchor (default), every chunk, or the best chunk per page" },
+    {
+      flag: "--group section|chunk|page",
+      text: "one hit per url#anchor (default), every chunk, or the best chunk per page",
+    },
     { flag: "--json", text: 'print {"hits":[...]} on stdout' },
   ],
 });
