@@ -30,7 +30,6 @@ import { collectJsSignals, needsJavaScript } from "./needs-javascript.js";
 import { applyNoiseRules } from "./noise-rules.js";
 import {
   type ParsedDocument,
-  parsedTextLength,
   parseWithJsdom,
   parseWithLinkedom,
   roughTextLength,
@@ -73,9 +72,6 @@ export const MAX_HTML_CHARS = 6_000_000;
 
 /** Below this many readable characters a linkedom result is re-checked with jsdom. */
 const THIN_CHARS = 200;
-
-/** Share of the markup's text a linkedom parse keeps when it parsed the page as a browser would. */
-const PARSE_KEPT_SHARE = 0.9;
 
 const norm = (s: string): string =>
   s
@@ -204,11 +200,10 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   let page = isRemoval(first) ? undefined : first;
   const plainChars = page ? markdownToPlainText(page.markdown).length : 0;
   const rough = roughTextLength(input);
-  // linkedom is not a full HTML5 parser: an empty or thin result on a page whose text linkedom's
-  // parse lost gets a second opinion from jsdom, and the richer result wins. A parse that kept the
-  // text (a table-of-contents page the noise rules empty) would come out the same from jsdom.
+  // linkedom is not a full HTML5 parser: an empty or thin result on a page with text gets a second
+  // opinion from jsdom, and the richer result wins.
   const thin = page && !page.jsRequired && (plainChars < THIN_CHARS || plainChars < 0.02 * rough);
-  if (!page || ((thin || page.jsRequired) && rough >= 5 * THIN_CHARS && parseLostText(input, rough))) {
+  if (!page || ((thin || page.jsRequired) && rough >= 5 * THIN_CHARS)) {
     const second = runOn(parseWithJsdom(input, pageUrl), pageUrl);
     if (isRemoval(second)) errors.push(second);
     else if (second && (!page || markdownToPlainText(second.markdown).length > plainChars)) page = second;
@@ -221,12 +216,6 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (shallow.dropped > 0)
     page.removed.push({ reason: "limit:deep-nesting-flattened", target: "document", chars: shallow.dropped });
   return page;
-}
-
-/** Whether linkedom's parse of `input` (extraction mutates a parse, so this is a fresh one) lost text. */
-function parseLostText(input: string, roughChars: number): boolean {
-  const parsed = parseWithLinkedom(input);
-  return !parsed || parsedTextLength(parsed.document) < PARSE_KEPT_SHARE * roughChars;
 }
 
 /** Cuts oversized input at the last tag boundary before MAX_HTML_CHARS. */

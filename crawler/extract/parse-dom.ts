@@ -125,37 +125,3 @@ export function roughTextLength(html: string): number {
     .replace(/\s+/g, " ")
     .trim().length;
 }
-
-const TEXTLESS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
-
-/**
- * The parsed document's text length, counted as roughTextLength counts the markup (scripts and
- * styles out, each run of whitespace one space), so the two compare: a parse that kept nearly all
- * of the markup's text did not lose the page, whatever the extraction later keeps.
- *
- * @example parsedTextLength(parseWithLinkedom("<p>Hello <b>world</b></p>")!.document) // 11
- */
-export function parsedTextLength(doc: Document): number {
-  let chars = 0;
-  const stack: Node[] = doc.documentElement ? [doc.documentElement] : [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) chars += collapsedLength(node.nodeValue ?? "");
-    else if (node.nodeType === 1 && !TEXTLESS.has((node as Element).tagName.toUpperCase()))
-      for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
-  }
-  return chars;
-}
-
-/** Length of `text` with each whitespace run counted as one character (a slight overcount at the edges). */
-function collapsedLength(text: string): number {
-  let n = 0;
-  let inSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 160;
-    if (!space || !inSpace) n++;
-    inSpace = space;
-  }
-  return n;
-}
