@@ -3,6 +3,9 @@ import { embeddingText } from "../../indexer/embed/embedding-text.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { IndexHandle } from "./index-handle.js";
 
+/** The embedder a config names, for the CLI to start before a reindex. */
+export { startEmbedder } from "../../indexer/embed/start-embedder.js";
+
 const BATCH = 256;
 
 /**

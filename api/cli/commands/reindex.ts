@@ -1,7 +1,6 @@
-import { startEmbedder } from "../../../indexer/embed/start-embedder.js";
 import { AgentwebError } from "../../../schemas/errors.js";
 import { openIndex } from "../../ops/index-handle.js";
-import { reindexVectors } from "../../ops/reindex.js";
+import { reindexVectors, startEmbedder } from "../../ops/reindex.js";
 import { parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import { CONFIG_FLAGS, commandHelp } from "../help.js";
