@@ -30,7 +30,7 @@ export interface Packing {
 }
 
 /**
- * The measured defaults (bench/retrieval.ts --variants): the best chunk whole (it is the likeliest
+ * The defaults, chosen with bench/retrieval.ts --variants: the best chunk whole (it is the likeliest
  * answer, and its lead-in often is the answer), the others cut to their passage around the query,
  * which leaves room for more of them. Narrower windows lost evidence that sits a few sentences
  * from the query's words.

@@ -14,8 +14,8 @@ import type { Store, StoredChunk } from "./store.js";
 
 /**
  * Candidates fetched per list beyond k. Re-scoring reads every candidate's text, so this bounds its
- * cost; on the dev set k + 50 ranks exactly as 5·k did (page level and context packs), and a
- * 60-chunk context pack re-scores 110 candidates instead of 300 (re-scoring ~11 ms → ~4 ms).
+ * cost; a margin ranks as a multiple of k did (page level and context packs) at a fraction of the
+ * re-scoring for a large context pack.
  */
 const CANDIDATE_MARGIN = 50;
 
@@ -40,21 +40,18 @@ export interface Ranking {
 }
 
 /**
- * The measured defaults. Hybrid: scores normalised per list (best = 1), the vector list at 0.2
- * (config `vectorWeight`). On the PostgreSQL dev set (bench/retrieval.ts --variants) equal-weight
- * RRF and every weight from 0.5 up scored below full text alone; 0.02–0.35 stay within one
- * question of it with either bundled embedder (USE-lite finds the right page in its top 5 for a
- * third of the questions), so vectors may reorder what full text found, never outvote it. A
- * stronger embedder (openai, onnx) may deserve more: measure on your own questions.
+ * The defaults, chosen with bench/retrieval.ts --variants on every dev set (the README has the table).
+ * Hybrid: scores normalised per list (best = 1), the vector list at a low weight (config
+ * `vectorWeight`): the bundled embedders find the right page far less often than full text, so
+ * vectors may reorder what full text found, never outvote it. A stronger embedder (openai, onnx)
+ * may deserve more: measure on your own questions.
  */
 export const DEFAULT_RANKING: Ranking = {
   fusion: normalisedScoreFusion(),
   vectorWeight: 0.2,
   pageDecay: 0,
-  // Measured on the PostgreSQL dev set, text mode (bench/retrieval.ts --variants): headings R@5
-  // 0.775 → 0.850; then the title R@1 0.575 → 0.662, MRR 0.688 → 0.741; then word pairs R@5
-  // 0.838 → 0.875, MRR 0.748. Title weights 0.25 and 1, a linear title share, heading weights 0.5
-  // and 2 and pair weights 0.5 and 2 scored lower; see the README's table.
+  // Headings, the page title and adjacent word pairs each raised recall; their other weights
+  // scored lower (the README's retrieval table).
   boost: { fields: 1, title: 0.5, pairs: 1 },
   // Change logs and release notes restate features without documenting them: damped unless the
   // question asks about changes. Coverage favours the chunk that names all of the question over
@@ -139,7 +136,7 @@ const queryVectors = new WeakMap<Embedder, ResultCache>();
 
 /**
  * The query's vector, reused while recent: a search and a context pack for the same question, or
- * a repeat, embed it once (the bundled encoder takes ~30 ms per query).
+ * a repeat, embed it once (a neural encoder costs more per query than the search itself).
  */
 function embedQuery(embedder: Embedder, query: string): Promise<Float32Array> {
   let cache = queryVectors.get(embedder);

@@ -23,7 +23,7 @@ const CHUNK_COLUMNS = [
   "embedded",
 ];
 
-/** Measured: a flat scan of 2,000 × 512-d vectors takes ~10 ms here; past that an index pays. */
+/** Below this many vectors a flat scan is as fast as an index (the README has the figures). */
 const VECTOR_INDEX_MIN_ROWS = 2000;
 
 /** Candidates re-scored with exact distances per result wanted, when the vector index answers. */
@@ -225,9 +225,8 @@ export async function openStore(options: {
 
     /**
      * An HNSW index (scalar-quantised, cosine) over the vectors, once there are enough of them for
-     * a flat scan to cost: on the PostgreSQL manual (8,790 × 512-d) a flat query took ~40 ms and
-     * the index ~10 ms, built in ~3 s, with the same page-level scores on the dev set. Rows added
-     * later are scanned flat until `optimize` folds them in. Returns whether an index now exists.
+     * a flat scan to cost more than the index, which ranks pages the same. Rows added later are
+     * scanned flat until `optimize` folds them in. Returns whether an index now exists.
      */
     async buildVectorIndex(): Promise<boolean> {
       const embedded = await chunks.countRows("embedded = true");
