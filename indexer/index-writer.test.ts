@@ -117,6 +117,20 @@ describe("index writer", () => {
     }
   });
 
+  it("settles one page with its vectors at once, without waiting for a batch", async () => {
+    const background: Embedder = {
+      name: "fake",
+      dims: 8,
+      embed: async (texts) => texts.map(() => Float32Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 : 0))),
+      close: async () => {},
+    };
+    const writer = createIndexWriter({ store, embedder: background, chunkTokens: 256 });
+    await writer.addPage(page(1));
+    const { embedded } = await writer.settle();
+    expect(embedded).toBe(1);
+    expect(await store.counts()).toMatchObject({ pages: 1, embedded: 1 });
+  });
+
   it("reports a failed commit on the next call instead of losing pages silently", async () => {
     const failing = {
       ...store,

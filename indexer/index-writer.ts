@@ -141,6 +141,15 @@ export function createIndexWriter(options: {
     if (failure) throw failure;
   };
 
+  const settle = async () => {
+    await flush();
+    await drain(true);
+    await Promise.all(inFlight);
+    await writeVectors(true);
+    await commits;
+    check();
+  };
+
   return {
     /** Chunks a page and queues it for the next commit; returns its chunk count. */
     async addPage(page: Page): Promise<number> {
@@ -174,13 +183,13 @@ export function createIndexWriter(options: {
       await flush();
       check();
     },
+    /** Writes every page added so far with its vectors, leaving the indexes as they are (a one-page update). */
+    async settle(): Promise<{ embedded: number }> {
+      await settle();
+      return { embedded };
+    },
     async finish(): Promise<{ embedded: number }> {
-      await flush();
-      await drain(true);
-      await Promise.all(inFlight);
-      await writeVectors(true);
-      await commits;
-      check();
+      await settle();
       await store.buildTextIndex();
       if (embedder) await store.buildVectorIndex();
       await store.optimize();

@@ -1,7 +1,6 @@
 import { crawl, crawlOptionsFrom } from "../../crawler/crawl.js";
 import type { EgressPolicy } from "../../crawler/fetch/egress-guard.js";
-import { chunkMarkdown } from "../../indexer/chunk/chunk-markdown.js";
-import { embeddingText } from "../../indexer/embed/embedding-text.js";
+import { createIndexWriter } from "../../indexer/index-writer.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { Page } from "../../schemas/page.js";
 import { scopePrefix } from "../../schemas/site-id.js";
@@ -47,13 +46,13 @@ export async function fetchFreshPage(
   const site = options.store === false ? undefined : indexedSiteOf(index, page.url);
   if (!site) return { page, stored: false };
   const owned: Page = { ...page, site };
-  const fresh = await index.store.replacePage(
-    owned,
-    chunkMarkdown(owned, { targetTokens: config.chunkTokens }),
-  );
-  const embedder = await index.embedder();
-  if (embedder && fresh.length)
-    await index.store.setVectors(fresh, await embedder.embed(fresh.map(embeddingText)));
+  const writer = createIndexWriter({
+    store: index.store,
+    embedder: await index.embedder(),
+    chunkTokens: config.chunkTokens,
+  });
+  await writer.addPage(owned);
+  await writer.settle();
   return { page: owned, stored: true };
 }
 
