@@ -46,6 +46,17 @@ function regionOf(a: Element, mainRegion: Element | null): PageLink["region"] {
   return "other";
 }
 
+/**
+ * How many list items (`li`) and definition lists (`dl`, DocBook's tables of contents) enclose the
+ * link: the nesting of a table of contents.
+ */
+function listDepth(a: Element): number {
+  let depth = 0;
+  for (let cur = a.parentElement; cur; cur = cur.parentElement)
+    if (cur.tagName === "LI" || cur.tagName === "DL") depth++;
+  return depth;
+}
+
 function linkText(a: Element): string {
   const text =
     textOf(a) ||
@@ -67,7 +78,8 @@ export function collectLinks(doc: Document, baseUrl: string, mainRegion: Element
   for (const a of doc.querySelectorAll("a[href]")) {
     const url = resolveHttpUrl(a.getAttribute("href") ?? "", baseUrl);
     if (!url) continue;
-    links.push({ url, text: linkText(a), region: regionOf(a, mainRegion) });
+    const depth = listDepth(a);
+    links.push({ url, text: linkText(a), region: regionOf(a, mainRegion), ...(depth ? { depth } : {}) });
   }
   return links;
 }

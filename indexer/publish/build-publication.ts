@@ -7,10 +7,9 @@ import { scopePrefix } from "../../schemas/site-id.js";
 import { countTokens } from "../../schemas/tokens.js";
 import { boilerplateDescriptions, describePage, firstParagraph } from "./describe-page.js";
 import { type BudgetReport, fitBudget } from "./fit-budget.js";
-import { readingOrder } from "./reading-order.js";
 import { renderFull } from "./render-full.js";
 import { cleanTitle, commonSuffixes, siteNameOf } from "./site-name.js";
-import { groupPages } from "./site-sections.js";
+import { siteOutline } from "./site-outline.js";
 
 export interface PublishOptions {
   /** The siteId, used as the name when pages carry none. */
@@ -70,9 +69,12 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
   const titleOf = (p: Page) =>
     cleanTitle(p.title, name, shared) || p.headings[0]?.text || new URL(p.url).pathname;
   const boilerplate = boilerplateDescriptions(usable);
-  const summary = home ? describePage(home, new Set(), name) || firstParagraph(home.markdown) : "";
-
-  const groups = groupPages(readingOrder(usable, home), prefix);
+  const { groups, fullOrder } = siteOutline(usable, home, prefix);
+  const summary = siteSummary(
+    home,
+    groups.filter((g) => !g.optional).flatMap((g) => g.pages),
+    name,
+  );
   const seen = new Set<string>();
   const sections: LlmsTxtSection[] = [];
   const listedPages: { page: Page; title: string; optional: boolean; desc: string }[] = [];
@@ -98,21 +100,29 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
   if (options.maxTokens !== undefined)
     ({ doc: llmsTxt, report: budget } = fitBudget(llmsTxt, options.maxTokens));
 
+  // llms-full.txt holds every page, in the site's own order, not only those llms.txt lists.
+  const listedHashes = new Set(listedPages.map((e) => e.page.contentHash));
+  const fullPages = [...listedPages.filter((e) => !e.optional)];
+  for (const page of fullOrder) {
+    if (listedHashes.has(page.contentHash)) continue;
+    listedHashes.add(page.contentHash);
+    const title = titleOf(page);
+    fullPages.push({ page, title, optional: false, desc: describePage(page, boilerplate, title) });
+  }
+  fullPages.push(...listedPages.filter((e) => e.optional));
   const project = { title: name, ...(summary ? { summary } : {}) };
-  const docsOf = (withOptional: boolean) =>
-    listedPages
-      .filter((e) => withOptional || !e.optional)
-      .map((e) => ({
-        title: e.title,
-        url: e.page.url,
-        ...(e.desc ? { desc: e.desc } : {}),
-        content: e.page.markdown,
-      }));
+  const docsOf = (entries: typeof listedPages) =>
+    entries.map((e) => ({
+      title: e.title,
+      url: e.page.url,
+      ...(e.desc ? { desc: e.desc } : {}),
+      content: e.page.markdown,
+    }));
   const files = {
     "llms.txt": formatLlmsTxt(llmsTxt),
-    "llms-full.txt": renderFull({ name, ...(summary ? { summary } : {}) }, listedPages),
-    "llms-ctx.txt": renderContext(project, docsOf(false)),
-    "llms-ctx-full.txt": renderContext(project, docsOf(true)),
+    "llms-full.txt": renderFull({ name, ...(summary ? { summary } : {}) }, fullPages),
+    "llms-ctx.txt": renderContext(project, docsOf(listedPages.filter((e) => !e.optional))),
+    "llms-ctx-full.txt": renderContext(project, docsOf(fullPages)),
   };
   // `/` and `/index.html` share one twin path: the shorter URL (the one people link to) wins.
   const byPath = new Map<string, PublishedTwin>();
@@ -143,6 +153,35 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
       ...(budget ? { budget } : {}),
     },
   };
+}
+
+/**
+ * The `>` summary: the home page's description or first paragraph of prose; when it has neither
+ * (a title page, a bare list of links), the description of one of the first pages the site lists,
+ * preferring one that names the site ("Welcome to the Node.js documentation").
+ */
+function siteSummary(home: Page | undefined, listed: Page[], name: string): string {
+  const own = home ? describePage(home, new Set(), name) || firstParagraph(home.markdown) : "";
+  if (own) return own;
+  const words = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}.]+/gu, " ")
+      .trim();
+  const firstWord =
+    words(name)
+      .split(" ")
+      .find((w) => w.length > 3) ?? words(name);
+  const candidates = listed
+    .slice(0, 5)
+    .map((p) => describePage(p, new Set(), p.title))
+    .filter(Boolean);
+  // The one naming the site soonest ("Welcome to Foo…" before "It was not always so clear… Foo").
+  const naming = (part: string) =>
+    candidates
+      .filter((d) => words(d).includes(part))
+      .sort((a, b) => words(a).indexOf(part) - words(b).indexOf(part))[0];
+  return naming(words(name)) ?? naming(firstWord) ?? candidates[0] ?? "";
 }
 
 function findHome(pages: Page[], startUrl: string | undefined, prefix: string): Page | undefined {

@@ -35,23 +35,34 @@ export function boilerplateDescriptions(pages: Page[]): Set<string> {
 
 /**
  * The first paragraph of prose: headings, code, tables, lists, images, HTML and JSX lines skipped,
- * and so are paragraphs that only repeat `skip` (the title) or are short labels ("Path Parameters");
- * links are reduced to their text.
+ * and so are paragraphs that only repeat `skip` (the title), short labels ("Path Parameters"),
+ * signatures (a paragraph that is mostly one code span) and definition lists — an option or
+ * variable entry (`**--quiet**` / `: Quiet…`) and the paragraphs that continue it up to the next
+ * heading describe one option, not the page. Links are reduced to their text.
  *
  * @example firstParagraph("# T\n\n```js\nx\n```\n\nHello [world](/w).") // "Hello world."
  */
 export function firstParagraph(markdown: string, skip: string[] = []): string {
   let fence = false;
+  let inDefinitions = false;
   let para: string[] = [];
   const take = () => {
     const text = clean(para.join(" "));
     para = [];
     const label = text.split(" ").length < 4 && !/[.!?]$/.test(text);
-    return text && !label && !skip.includes(normal(text)) && !looksLikeMarkup(text) ? text : "";
+    const usable = !label && !skip.includes(normal(text)) && !looksLikeMarkup(text) && !isSignature(text);
+    return text && usable && !inDefinitions ? text : "";
   };
   for (const line of markdown.split("\n")) {
     const t = line.trim();
     if (/^(```|~~~)/.test(t)) fence = !fence;
+    if (!fence && /^#/.test(t)) inDefinitions = false;
+    if (!fence && (/^: /.test(t) || DEFINITION_TERM.test(t))) {
+      // A definition's term and body: the paragraph gathered so far was its term.
+      para = [];
+      inDefinitions = true;
+      continue;
+    }
     const structural = fence || /^(```|~~~|#|\||[-*+] |\d+\. |!\[|<|>|:::|\{)/.test(t);
     if (!t || structural) {
       const text = para.length ? take() : "";
@@ -63,18 +74,42 @@ export function firstParagraph(markdown: string, skip: string[] = []): string {
   return para.length ? take() : "";
 }
 
+/** A line that is only a bold term (`**--force**`, `**GIT_PAGER**`): a definition list's entry. */
+const DEFINITION_TERM = /^\*\*[^*]+\*\*$/;
+
+/** `fs.readFile(path[, options], callback)`: a paragraph that is mostly one code span. */
+function isSignature(text: string): boolean {
+  const code = /^`([^`]+)`/.exec(text);
+  return code !== null && code[1]!.length > text.length * 0.5;
+}
+
 /**
- * Cuts at a sentence end when one falls in the second half of the limit, else at a word, adding "…".
+ * Whole sentences within `max` characters; a first sentence longer than that is kept when it ends
+ * within half as much again, and only one longer still is cut at a word, with "…".
  *
  * @example shorten("One two. Three four five six.", 20) // "One two."
  */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
+  const ends = sentenceEnds(text);
+  const within = ends.filter((e) => e <= max);
+  if (within.length) return text.slice(0, within[within.length - 1]);
+  if (ends[0] !== undefined && ends[0] <= max * 1.5) return text.slice(0, ends[0]);
   const cut = text.slice(0, max);
-  const sentence = Math.max(...[". ", "! ", "? "].map((p) => cut.lastIndexOf(p)));
-  if (sentence >= Math.min(max / 2, 40)) return cut.slice(0, sentence + 1);
   const space = cut.lastIndexOf(" ", max - 1);
   return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,;:.-]+$/, "")}…`;
+}
+
+/** Where sentences end (just after their stop), skipping "e.g." and initials. */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const m of text.matchAll(/[.!?](?=\s+[^\s])/g)) {
+    const before = text.slice(0, m.index + 1);
+    if (/\b(e\.g|i\.e|etc|vs|cf|Mr|Dr|[A-Za-z])\.$/.test(before)) continue;
+    ends.push(m.index + 1);
+  }
+  if (/[.!?]$/.test(text)) ends.push(text.length);
+  return ends;
 }
 
 /** "…JavaScript. Specifically," — a description cut before its list: keep the whole sentences. */
