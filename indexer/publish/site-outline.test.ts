@@ -135,6 +135,56 @@ describe("llms.txt from the site's own table of contents", () => {
     ]);
   });
 
+  it("nests each page's own contents list under the page (DocBook parts and chapters)", () => {
+    const nav = (path: string, text: string, depth: number) => link(path, text, "nav", depth);
+    const pages = [
+      page("/index.html", "Widget DB Manual", {
+        description: "The manual of Widget DB.",
+        links: [
+          nav("/tutorial.html", "I. Tutorial", 1),
+          nav("/start.html", "1. Getting Started", 2),
+          nav("/reference.html", "II. Reference", 1),
+        ],
+      }),
+      // A part page lists its chapters and their sections, itself left out.
+      page("/tutorial.html", "Part I. Tutorial", {
+        links: [
+          nav("/start.html", "1. Getting Started", 1),
+          nav("/install.html", "1.1. Installation", 2),
+          nav("/sql.html", "2. The SQL Language", 1),
+        ],
+      }),
+      page("/start.html", "Chapter 1. Getting Started", {
+        links: [nav("/install.html", "1.1. Installation", 1), nav("/arch.html", "1.2. Architecture", 1)],
+      }),
+      page("/install.html", "1.1. Installation", {
+        links: [link("/reference.html", "Chapter 9", "other", 1)],
+      }),
+      page("/arch.html", "1.2. Architecture"),
+      page("/sql.html", "Chapter 2. The SQL Language"),
+      page("/reference.html", "Part II. Reference", {
+        links: [nav("/select.html", "SELECT", 1), nav("/insert.html", "INSERT", 1)],
+      }),
+      page("/select.html", "SELECT"),
+      page("/insert.html", "INSERT"),
+    ];
+    const pub = buildPublication(pages, { site: "db", startUrl: `${ORIGIN}/index.html` });
+    expect(names(pub.files["llms.txt"])).toEqual([
+      ["Overview", ["Widget DB Manual"]],
+      [
+        "Tutorial",
+        [
+          "Part I. Tutorial",
+          "Chapter 1. Getting Started",
+          "1.1. Installation",
+          "1.2. Architecture",
+          "Chapter 2. The SQL Language",
+        ],
+      ],
+      ["Reference", ["Part II. Reference", "SELECT", "INSERT"]],
+    ]);
+  });
+
   it("uses a contents page's nested list when pages carry no sidebar (DocBook, Sphinx)", () => {
     const toc = [
       link("/preface.html", "Preface", "main", 1),

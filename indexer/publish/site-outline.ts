@@ -35,7 +35,10 @@ export function siteOutline(
   });
   // The home page leads when the table does not list it (a contents page is not its own entry).
   const lead = home && !reached.includes(home) ? [home] : [];
-  if (lead.length && groups[0] && !groups[0].optional) groups[0].pages.unshift(...lead);
+  const first = groups[0];
+  if (lead.length && first && !first.optional && /^(Overview|Docs)$/.test(first.name))
+    first.pages.unshift(...lead);
+  else if (lead.length) groups.unshift({ name: "Overview", optional: false, pages: lead });
   const inToc = new Set([...reached, ...lead]);
   const rest = ordered.filter((p) => !inToc.has(p));
   // Pages the table leaves out: by path, the top-level ones as "Other pages" (not a second Overview).

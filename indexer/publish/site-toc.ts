@@ -1,4 +1,5 @@
-import type { Page } from "../../schemas/page.js";
+import type { Page, PageLink } from "../../schemas/page.js";
+import { mergeTocs } from "./merge-toc.js";
 import { readingOrder } from "./reading-order.js";
 
 /** One entry of the site's table of contents; a category with no page of its own has no `url`. */
@@ -8,7 +9,7 @@ export interface TocNode {
   children: TocNode[];
 }
 
-interface TocEntry {
+export interface TocEntry {
   url?: string;
   text: string;
   depth: number;
@@ -35,48 +36,61 @@ export function siteToc(ordered: Page[], home: Page | undefined): TocNode[] {
     known.set(stripHash(p.finalUrl), p);
   }
   const keyOf = (url: string) => known.get(url)?.url ?? url;
-  const nav = mergeEntries(readingOrder(ordered, home, true).map((p) => tocEntries(p, false, known, keyOf)));
+  const navOrder = readingOrder(ordered, home, true);
+  const titleOf = (url: string) => known.get(url)?.title ?? "";
+  const merged = (region: PageLink["region"]) =>
+    mergeTocs(
+      navOrder.map((p) => ({ owner: p.url, ...tocEntries(p, region, known, keyOf) })),
+      titleOf,
+    );
+  // Lists in `nav` landmarks when the site has them; lists elsewhere outside the main content
+  // (a sidebar in a plain div) only when it has none, as they also hold the content's own lists
+  // on pages whose main content is not marked.
+  let nav = merged("nav");
+  if (pageCount(nav) < 3) nav = merged("other");
   const contentsPages = home
     ? [home, ...home.links.flatMap((l) => (l.region === "main" ? [known.get(stripHash(l.url))] : []))]
     : [];
   let best = nav;
   for (const page of new Set(contentsPages)) {
     if (!page) continue;
-    const entries = tocEntries(page, true, known, keyOf);
+    const { entries } = tocEntries(page, "main", known, keyOf);
     if (pageCount(entries) > pageCount(best)) best = entries;
   }
   return pageCount(best) >= 3 ? buildTree(best) : [];
 }
 
 /**
- * A page's table of contents in one region (main content, or the rest): the longest unbroken run
- * of links in nested lists to other stored pages, in page order. A run ends at a link outside a
- * list, so a header's version menu, a sidebar and a footer are told apart.
+ * A page's table of contents in one region: the longest unbroken run of links in nested lists to
+ * other stored pages, in page order. A run ends at a link outside a list or the region, so a
+ * header's version menu, a sidebar and a footer are told apart.
  */
 function tocEntries(
   page: Page,
-  main: boolean,
+  region: PageLink["region"],
   known: Map<string, Page>,
   keyOf: (url: string) => string,
-): TocEntry[] {
+): { entries: TocEntry[]; selfListed: boolean } {
   const self = stripHash(page.url);
-  let best: TocEntry[] = [];
-  let run: TocEntry[] = [];
+  let best = { entries: [] as TocEntry[], selfListed: false };
+  let run = { entries: [] as TocEntry[], selfListed: false };
   for (const link of [...page.links, undefined]) {
-    if (!link || (link.region === "main") !== main || !link.depth) {
+    if (!link || link.region !== region || !link.depth) {
       // One lone entry (a version menu's other version) is not a table of contents.
-      if (pageCount(run) > Math.max(1, pageCount(best))) best = run;
-      run = [];
+      if (pageCount(run.entries) > Math.max(1, pageCount(best.entries))) best = run;
+      run = { entries: [], selfListed: false };
       continue;
     }
     const url = stripHash(link.url);
     const text = link.text.trim();
+    // The page itself (its entry in a sidebar, a version menu's current entry) is placed by the
+    // other pages' lists; that it is there tells a whole-site sidebar from the page's own contents.
+    if (url === self && url === link.url) run.selfListed = true;
     // A link to a part of a page ("On this page", a section) is an outline, not a page entry.
-    // The page itself (a version menu's current entry) is placed by the other pages' lists.
     if (url !== link.url || url === self || !known.has(url) || !text || STEP_LINK.test(text)) continue;
-    run.push({ url: keyOf(url), text, depth: link.depth });
+    run.entries.push({ url: keyOf(url), text, depth: link.depth });
   }
-  return asLabels(best);
+  return { entries: asLabels(best.entries), selfListed: best.selfListed };
 }
 
 /**
@@ -96,52 +110,6 @@ function asLabels(entries: TocEntry[]): TocEntry[] {
     }
   });
   return out;
-}
-
-/**
- * One sequence from many pages' sequences: each page's entries are placed after the entry that
- * precedes them on that page (a collapsed sidebar shows a category's pages only inside it); an
- * entry's depth and wording are the ones most pages give it.
- */
-function mergeEntries(sequences: TocEntry[][]): TocEntry[] {
-  const order: string[] = [];
-  const placed = new Set<string>();
-  const votes = new Map<string, Map<string, number>>();
-  for (const seq of sequences) {
-    let anchor = -1;
-    for (const [i, entry] of seq.entries()) {
-      const key = entryKey(entry);
-      const vote = `${entry.depth}\t${entry.text}`;
-      const counts = votes.get(key) ?? new Map<string, number>();
-      counts.set(vote, (counts.get(vote) ?? 0) + 1);
-      votes.set(key, counts);
-      let at = placed.has(key) ? order.indexOf(key) : -1;
-      if (at < 0) {
-        const later = seq
-          .slice(i + 1)
-          .map(entryKey)
-          .find((k) => placed.has(k));
-        at = anchor >= 0 ? anchor + 1 : later ? order.indexOf(later) : order.length;
-        order.splice(at, 0, key);
-        placed.add(key);
-      }
-      anchor = at;
-    }
-  }
-  const merged = order.map((key) => {
-    const [vote] = [...votes.get(key)!].sort((a, b) => b[1] - a[1])[0]!;
-    const [depth, text] = vote.split("\t") as [string, string];
-    const url = key.startsWith("label:") ? undefined : key.slice(0, key.indexOf("\t"));
-    return { ...(url ? { url } : {}), text, depth: Number(depth) };
-  });
-  // A collapsed category shows as a link to its first page: the label already stands for it.
-  const labels = new Map(merged.flatMap((e, i) => (e.url ? [] : [[order[i]!, e] as const])));
-  return merged.filter((e) => !e.url || labels.get(`label:${e.url}`)?.text !== e.text);
-}
-
-/** A collapsed category's link to its first page and that page's own entry are two entries. */
-function entryKey(entry: TocEntry): string {
-  return entry.url ? `${entry.url}\t${entry.text}` : `label:${entry.labelOf}`;
 }
 
 /** Nests entries by depth; the shallowest depth present is the top level. */
