@@ -14,6 +14,8 @@ export const PageLink = z.object({
   text: z.string(),
   region: z.enum(["main", "nav", "other"]),
   depth: z.number().int().positive().optional(),
+  /** The plain-text title of the list item holding the link's list (a sidebar group's title). */
+  group: z.string().optional(),
 });
 export type PageLink = z.infer<typeof PageLink>;
 

@@ -57,6 +57,23 @@ function listDepth(a: Element): number {
   return depth;
 }
 
+/**
+ * The label of the list item that holds the link's list, when that label is plain text (a sidebar
+ * group title such as `<p>Core concepts</p>`), not a link of its own.
+ */
+function groupLabel(a: Element): string {
+  const own = a.closest("li");
+  const parent = own?.parentElement?.closest("li");
+  if (!parent) return "";
+  for (const child of parent.children) {
+    if (/^(UL|OL|DL)$/.test(child.tagName)) break;
+    if (child.matches("a[href]") || child.querySelector("a[href]")) return "";
+    const text = stripInvisible((child.textContent ?? "").replace(/\s+/g, " ").trim()).text;
+    if (text) return text.slice(0, 120);
+  }
+  return "";
+}
+
 function linkText(a: Element): string {
   const text =
     textOf(a) ||
@@ -79,7 +96,14 @@ export function collectLinks(doc: Document, baseUrl: string, mainRegion: Element
     const url = resolveHttpUrl(a.getAttribute("href") ?? "", baseUrl);
     if (!url) continue;
     const depth = listDepth(a);
-    links.push({ url, text: linkText(a), region: regionOf(a, mainRegion), ...(depth ? { depth } : {}) });
+    const group = depth > 1 ? groupLabel(a) : "";
+    links.push({
+      url,
+      text: linkText(a),
+      region: regionOf(a, mainRegion),
+      ...(depth ? { depth } : {}),
+      ...(group ? { group } : {}),
+    });
   }
   return links;
 }

@@ -72,7 +72,10 @@ function settle(
       .trim();
   const score = (key: string, entry: TocEntry) =>
     [...votes.get(key)!.values()].reduce((a, b) => a + b, 0) +
-    (normal(titleOf(entry.url!)).includes(normal(entry.text)) ? 1_000_000 : 0);
+    // The longest name the title carries: "Getting started", not the header's "Docs".
+    (normal(titleOf(entry.url!)).includes(normal(entry.text))
+      ? 1_000_000 * (1 + normal(entry.text).length)
+      : 0);
   const merged = order.map((key) => {
     const [depth, text] = winner(votes.get(key)!).split("\t") as [string, string];
     const url = key.startsWith("label:") ? undefined : key.slice(0, key.indexOf("\t"));
@@ -83,15 +86,13 @@ function settle(
   const kept = merged.filter(
     ({ entry }) => !entry.url || labels.get(`label:${entry.url}`)?.text !== entry.text,
   );
-  const bestKeyOfUrl = new Map<string, string>();
+  const best = new Map<string, { key: string; score: number }>();
   for (const { key, entry } of kept) {
-    const current = entry.url ? bestKeyOfUrl.get(entry.url) : undefined;
-    if (entry.url && (!current || score(key, entry) > score(current, entry)))
-      bestKeyOfUrl.set(entry.url, key);
+    if (!entry.url) continue;
+    const candidate = { key, score: score(key, entry) };
+    if (candidate.score > (best.get(entry.url)?.score ?? -1)) best.set(entry.url, candidate);
   }
-  return kept
-    .filter(({ key, entry }) => !entry.url || bestKeyOfUrl.get(entry.url) === key)
-    .map((e) => e.entry);
+  return kept.filter(({ key, entry }) => !entry.url || best.get(entry.url)?.key === key).map((e) => e.entry);
 }
 
 function winner(counts: Map<string, number>): string {

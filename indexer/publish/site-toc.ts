@@ -31,10 +31,13 @@ const STEP_LINK = /^(next|previous|prev|up|home|top|back)\b|^[«»←→‹›]/
  */
 export function siteToc(ordered: Page[], home: Page | undefined): TocNode[] {
   const known = new Map<string, Page>();
-  for (const p of ordered) {
-    known.set(stripHash(p.url), p);
-    known.set(stripHash(p.finalUrl), p);
-  }
+  // `/docs/` and `/docs/index.html` are one page, whichever of the two the crawl stored.
+  const forms = (url: string) => {
+    const u = stripHash(url);
+    return [u, u.endsWith("/") ? `${u}index.html` : u.replace(/\/index\.html?$/, "/")];
+  };
+  for (const p of ordered)
+    for (const url of [...forms(p.url), ...forms(p.finalUrl)]) if (!known.has(url)) known.set(url, p);
   const keyOf = (url: string) => known.get(url)?.url ?? url;
   const navOrder = readingOrder(ordered, home, true);
   const titleOf = (url: string) => known.get(url)?.title ?? "";
@@ -72,13 +75,13 @@ function tocEntries(
   keyOf: (url: string) => string,
 ): { entries: TocEntry[]; selfListed: boolean } {
   const self = stripHash(page.url);
-  let best = { entries: [] as TocEntry[], selfListed: false };
-  let run = { entries: [] as TocEntry[], selfListed: false };
+  let best = { entries: [] as TocEntry[], selfListed: false, group: "" };
+  let run = { entries: [] as TocEntry[], selfListed: false, group: "" };
   for (const link of [...page.links, undefined]) {
     if (!link || link.region !== region || !link.depth) {
       // One lone entry (a version menu's other version) is not a table of contents.
       if (pageCount(run.entries) > Math.max(1, pageCount(best.entries))) best = run;
-      run = { entries: [], selfListed: false };
+      run = { entries: [], selfListed: false, group: "" };
       continue;
     }
     const url = stripHash(link.url);
@@ -88,6 +91,11 @@ function tocEntries(
     if (url === self && url === link.url) run.selfListed = true;
     // A link to a part of a page ("On this page", a section) is an outline, not a page entry.
     if (url !== link.url || url === self || !known.has(url) || !text || STEP_LINK.test(text)) continue;
+    // A group title in plain text ("Core concepts") heads its links as a label one level up.
+    const group = link.group ?? "";
+    if (group && group !== run.group)
+      run.entries.push({ text: group, depth: link.depth - 1, labelOf: `#${group}` });
+    run.group = group;
     run.entries.push({ url: keyOf(url), text, depth: link.depth });
   }
   return { entries: asLabels(best.entries), selfListed: best.selfListed };
@@ -95,17 +103,19 @@ function tocEntries(
 
 /**
  * A category that links to its first page ("Beginner" → getting-started, then "Getting Started" →
- * getting-started one level deeper) is a label; any other repeat of a page is dropped.
+ * getting-started one level deeper) is a label; a page named twice alike is kept once (named
+ * differently, as by a header and a sidebar, both stay for mergeTocs to choose).
  */
 function asLabels(entries: TocEntry[]): TocEntry[] {
   const out: TocEntry[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
     const next = entries[i + 1];
-    if (next && next.url === entry.url && next.depth > entry.depth)
-      out.push({ text: entry.text, depth: entry.depth, labelOf: entry.url! });
-    else if (!seen.has(entry.url!)) {
-      seen.add(entry.url!);
+    if (!entry.url) out.push(entry);
+    else if (next && next.url === entry.url && next.depth > entry.depth)
+      out.push({ text: entry.text, depth: entry.depth, labelOf: entry.url });
+    else if (!seen.has(`${entry.url}\t${entry.text}`)) {
+      seen.add(`${entry.url}\t${entry.text}`);
       out.push(entry);
     }
   });
