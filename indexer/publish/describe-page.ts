@@ -13,7 +13,8 @@ const MAX_CHARS = 200;
 export function describePage(page: Page, boilerplate: ReadonlySet<string>, title = page.title): string {
   const skip = [normal(title), normal(page.title), normal(page.headings[0]?.text ?? "")].filter(Boolean);
   const own = oneLine(page.description);
-  const usable = own && !boilerplate.has(own) && !looksLikeMarkup(own) && !skip.includes(normal(own));
+  const usable =
+    own && !boilerplate.has(own) && !looksLikeMarkup(own) && !LEGAL.test(own) && !skip.includes(normal(own));
   const text = usable ? own : firstParagraph(page.markdown, skip);
   return shorten(dropDanglingClause(text), MAX_CHARS);
 }
@@ -50,7 +51,12 @@ export function firstParagraph(markdown: string, skip: string[] = []): string {
     const text = clean(para.join(" "));
     para = [];
     const label = text.split(" ").length < 4 && !/[.!?]$/.test(text);
-    const usable = !label && !skip.includes(normal(text)) && !looksLikeMarkup(text) && !isSignature(text);
+    const usable =
+      !label &&
+      !skip.includes(normal(text)) &&
+      !looksLikeMarkup(text) &&
+      !isSignature(text) &&
+      !LEGAL.test(text);
     return text && usable && !inDefinitions ? text : "";
   };
   for (const line of markdown.split("\n")) {
@@ -73,6 +79,9 @@ export function firstParagraph(markdown: string, skip: string[] = []): string {
   }
   return para.length ? take() : "";
 }
+
+/** A copyright or licence line (a page footer): it says who owns the page, not what it holds. */
+const LEGAL = /^(©|\(c\)\s|copyright\b)|\ball rights reserved\b/i;
 
 /** A line that is only a bold term (`**--force**`, `**GIT_PAGER**`): a definition list's entry. */
 const DEFINITION_TERM = /^\*\*[^*]+\*\*$/;

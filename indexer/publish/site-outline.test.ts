@@ -234,6 +234,9 @@ describe("link notes", () => {
       "Creates, lists or deletes widgets in the current repository.",
     ].join("\n");
     expect(firstParagraph(markdown)).toBe("Creates, lists or deletes widgets in the current repository.");
+    expect(
+      firstParagraph("# Widgets\n\n© Copyright 2001-2026, Widget Foundation.\n\nWidgets are small parts."),
+    ).toBe("Widgets are small parts.");
   });
 
   it("are whole sentences, so the validator finds nothing cut off", () => {

@@ -6,6 +6,8 @@ import { tocSections } from "./toc-sections.js";
 
 /** Above this many pages, llms.txt lists only the top two levels of the site's table of contents. */
 export const LARGE_SITE_PAGES = 150;
+/** The share of pages a large site's table must reach for llms.txt to leave the others out. */
+const CURATED_COVERAGE = 0.8;
 
 /**
  * What llms.txt lists and in which sections, and the order llms-full.txt holds every page in. With
@@ -28,11 +30,11 @@ export function siteOutline(
     return { groups, fullOrder: groups.flatMap((g) => g.pages) };
   }
   const byUrl = new Map(pages.map((p) => [p.url, p]));
-  const large = pages.length > LARGE_SITE_PAGES;
-  const { groups, reached } = tocSections(toc, (url) => byUrl.get(url), {
-    levels: large ? 2 : Number.POSITIVE_INFINITY,
-    prefix,
-  });
+  const sections = (levels: number) => tocSections(toc, (url) => byUrl.get(url), { levels, prefix });
+  const whole = sections(Number.POSITIVE_INFINITY);
+  // A large site lists only its table's top two levels, as long as the table covers most of it.
+  const curated = pages.length > LARGE_SITE_PAGES && whole.reached.length >= pages.length * CURATED_COVERAGE;
+  const { groups, reached } = curated ? sections(2) : whole;
   // The home page leads when the table does not list it (a contents page is not its own entry).
   const lead = home && !reached.includes(home) ? [home] : [];
   const first = groups[0];
@@ -45,7 +47,7 @@ export function siteOutline(
   const others = groupPages(rest, prefix).map((g) =>
     g.name === "Overview" ? { ...g, name: "Other pages" } : g,
   );
-  const listed = large ? groups : mergeGroups(groups, others);
+  const listed = curated ? groups : mergeGroups(groups, others);
   const fullOrder = [...lead, ...reached, ...rest];
   return { groups: listed, fullOrder };
 }

@@ -17,6 +17,9 @@ export interface TocEntry {
   labelOf?: string;
 }
 
+/** The share of the site's pages a contents page must list to be taken as its table of contents. */
+const MIN_CONTENTS_SHARE = 0.2;
+
 /** "Next", "« Previous", "Up", "Home": step links, not entries of a table of contents. */
 const STEP_LINK = /^(next|previous|prev|up|home|top|back)\b|^[«»←→‹›]/i;
 
@@ -41,24 +44,26 @@ export function siteToc(ordered: Page[], home: Page | undefined): TocNode[] {
   const keyOf = (url: string) => known.get(url)?.url ?? url;
   const navOrder = readingOrder(ordered, home, true);
   const titleOf = (url: string) => known.get(url)?.title ?? "";
-  const merged = (region: PageLink["region"]) =>
-    mergeTocs(
-      navOrder.map((p) => ({ owner: p.url, ...tocEntries(p, region, known, keyOf) })),
-      titleOf,
-    );
+  const tocsIn = (region: PageLink["region"]) =>
+    navOrder.map((p) => ({ owner: p.url, ...tocEntries(p, region, known, keyOf) }));
   // Lists in `nav` landmarks when the site has them; lists elsewhere outside the main content
-  // (a sidebar in a plain div) only when it has none, as they also hold the content's own lists
-  // on pages whose main content is not marked.
-  let nav = merged("nav");
-  if (pageCount(nav) < 3) nav = merged("other");
+  // only when they repeat across pages (a sidebar in a plain div): on pages whose main content is
+  // not marked, that region also holds each page's own lists ("See also", options).
+  let nav = mergeTocs(tocsIn("nav"), titleOf);
+  if (pageCount(nav) < 3) {
+    const others = tocsIn("other");
+    nav = repeated(others) ? mergeTocs(others, titleOf) : [];
+  }
   const contentsPages = home
     ? [home, ...home.links.flatMap((l) => (l.region === "main" ? [known.get(stripHash(l.url))] : []))]
     : [];
   let best = nav;
+  // A contents page lists a good share of the site, not the few pages its text refers to.
+  const enough = Math.max(3, ordered.length * MIN_CONTENTS_SHARE);
   for (const page of new Set(contentsPages)) {
     if (!page) continue;
     const { entries } = tocEntries(page, "main", known, keyOf);
-    if (pageCount(entries) > pageCount(best)) best = entries;
+    if (pageCount(entries) >= enough && pageCount(entries) > pageCount(best)) best = entries;
   }
   return pageCount(best) >= 3 ? buildTree(best) : [];
 }
@@ -144,6 +149,16 @@ function buildTree(entries: TocEntry[]): TocNode[] {
 /** "1.2. Hello, World!" → "Hello, World!": the chapter number is the list's, not the name's. */
 function cleanText(text: string): string {
   return text.replace(/^(\d+(\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s+(?=\S)/, "").trim() || text;
+}
+
+/** Whether at least three entries are on half of the pages that have a list: a shared sidebar. */
+function repeated(tocs: { entries: TocEntry[] }[]): boolean {
+  const withList = tocs.filter((t) => t.entries.length > 0);
+  const counts = new Map<string, number>();
+  for (const t of withList)
+    for (const e of t.entries) if (e.url) counts.set(e.url, (counts.get(e.url) ?? 0) + 1);
+  const shared = [...counts.values()].filter((n) => n >= withList.length / 2).length;
+  return withList.length >= 3 && shared >= 3;
 }
 
 function pageCount(entries: TocEntry[]): number {
