@@ -5,7 +5,7 @@ import type { LlmsTxt, LlmsTxtSection } from "../../schemas/llms-txt.js";
 import type { Page } from "../../schemas/page.js";
 import { scopePrefix } from "../../schemas/site-id.js";
 import { countTokens } from "../../schemas/tokens.js";
-import { boilerplateDescriptions, describePage, firstParagraph } from "./describe-page.js";
+import { boilerplateDescriptions, describePage } from "./describe-page.js";
 import { type BudgetReport, fitBudget } from "./fit-budget.js";
 import { renderFull } from "./render-full.js";
 import { cleanTitle, commonSuffixes, siteNameOf } from "./site-name.js";
@@ -74,6 +74,7 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
     home,
     groups.filter((g) => !g.optional).flatMap((g) => g.pages),
     name,
+    boilerplate,
   );
   const seen = new Set<string>();
   const sections: LlmsTxtSection[] = [];
@@ -160,8 +161,15 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
  * (a title page, a bare list of links), the description of one of the first pages the site lists,
  * preferring one that names the site ("Welcome to the Node.js documentation").
  */
-function siteSummary(home: Page | undefined, listed: Page[], name: string): string {
-  const own = home ? describePage(home, new Set(), name) || firstParagraph(home.markdown) : "";
+function siteSummary(
+  home: Page | undefined,
+  listed: Page[],
+  name: string,
+  boilerplate: ReadonlySet<string>,
+): string {
+  // The home page's own description may be the site-wide one: there it is the site's tagline.
+  const tagline = home?.description.replace(/\s+/g, " ").trim();
+  const own = home ? describePage(home, new Set([...boilerplate].filter((b) => b !== tagline)), name) : "";
   if (own) return own;
   const words = (t: string) =>
     t
@@ -174,7 +182,7 @@ function siteSummary(home: Page | undefined, listed: Page[], name: string): stri
       .find((w) => w.length > 3) ?? words(name);
   const candidates = listed
     .slice(0, 5)
-    .map((p) => describePage(p, new Set(), p.title))
+    .map((p) => describePage(p, boilerplate, p.title))
     .filter(Boolean);
   // The one naming the site soonest ("Welcome to Foo…" before "It was not always so clear… Foo").
   const naming = (part: string) =>

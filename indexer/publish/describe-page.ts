@@ -11,7 +11,8 @@ const MAX_CHARS = 200;
  * @example describePage(page, new Set(["Docs for Foo"])) // "Configure how many times a failed job is tried again…"
  */
 export function describePage(page: Page, boilerplate: ReadonlySet<string>, title = page.title): string {
-  const skip = [normal(title), normal(page.title), normal(page.headings[0]?.text ?? "")].filter(Boolean);
+  const titles = [normal(title), normal(page.title), normal(page.headings[0]?.text ?? "")];
+  const skip = [...titles, ...boilerplate].filter(Boolean);
   const own = oneLine(page.description);
   const usable =
     own && !boilerplate.has(own) && !looksLikeMarkup(own) && !LEGAL.test(own) && !skip.includes(normal(own));
@@ -20,15 +21,20 @@ export function describePage(page: Page, boilerplate: ReadonlySet<string>, title
 }
 
 /**
- * Descriptions repeated on many pages (a site-wide default), which say nothing about one page.
+ * Descriptions and paragraphs (normalised) repeated on many pages — a site-wide default, a
+ * footer — which say nothing about one page.
  *
  * @example boilerplateDescriptions(pages) // Set { "The docs of Foo" }
  */
 export function boilerplateDescriptions(pages: Page[]): Set<string> {
   const counts = new Map<string, number>();
+  const count = (text: string) => counts.set(text, (counts.get(text) ?? 0) + 1);
   for (const p of pages) {
     const d = oneLine(p.description);
-    if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+    if (d) count(d);
+    // A paragraph on many pages (a footer the extraction kept) describes none of them.
+    for (const para of new Set(p.markdown.split(/\n\s*\n/).map((t) => normal(clean(t)))))
+      if (para) count(para);
   }
   const threshold = Math.max(3, pages.length * 0.3);
   return new Set([...counts].filter(([, n]) => n >= threshold).map(([d]) => d));
@@ -86,15 +92,18 @@ const LEGAL = /^(©|\(c\)\s|copyright\b)|\ball rights reserved\b/i;
 /** A line that is only a bold term (`**--force**`, `**GIT_PAGER**`): a definition list's entry. */
 const DEFINITION_TERM = /^\*\*[^*]+\*\*$/;
 
-/** `fs.readFile(path[, options], callback)`: a paragraph that is mostly one code span. */
+/**
+ * `fs.readFile(path[, options], callback)`, "Possible values: `a`, `b`, `c`…": a paragraph that is
+ * mostly code spans is a signature or a list of values, not prose.
+ */
 function isSignature(text: string): boolean {
-  const code = /^`([^`]+)`/.exec(text);
-  return code !== null && code[1]!.length > text.length * 0.5;
+  const code = [...text.matchAll(/`([^`]+)`/g)].reduce((n, m) => n + m[1]!.length, 0);
+  return code > text.length * 0.5;
 }
 
 /**
  * Whole sentences within `max` characters; a first sentence longer than that is kept when it ends
- * within half as much again, and only one longer still is cut at a word, with "…".
+ * within twice that, and only one longer still is cut at a word, with "…".
  *
  * @example shorten("One two. Three four five six.", 20) // "One two."
  */
@@ -103,7 +112,7 @@ export function shorten(text: string, max: number): string {
   const ends = sentenceEnds(text);
   const within = ends.filter((e) => e <= max);
   if (within.length) return text.slice(0, within[within.length - 1]);
-  if (ends[0] !== undefined && ends[0] <= max * 1.5) return text.slice(0, ends[0]);
+  if (ends[0] !== undefined && ends[0] <= max * 2) return text.slice(0, ends[0]);
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(" ", max - 1);
   return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,;:.-]+$/, "")}…`;
