@@ -78,7 +78,7 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
   );
   const seen = new Set<string>();
   const sections: LlmsTxtSection[] = [];
-  const listedPages: { page: Page; title: string; optional: boolean; desc: string }[] = [];
+  const listedPages: ListedPage[] = [];
   for (const group of groups) {
     const links = [];
     for (const page of group.pages) {
@@ -101,16 +101,10 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
   if (options.maxTokens !== undefined)
     ({ doc: llmsTxt, report: budget } = fitBudget(llmsTxt, options.maxTokens));
 
-  // llms-full.txt holds every page, in the site's own order, not only those llms.txt lists.
-  const listedHashes = new Set(listedPages.map((e) => e.page.contentHash));
-  const fullPages = [...listedPages.filter((e) => !e.optional)];
-  for (const page of fullOrder) {
-    if (listedHashes.has(page.contentHash)) continue;
-    listedHashes.add(page.contentHash);
+  const fullPages = everyPage(listedPages, fullOrder, (page) => {
     const title = titleOf(page);
-    fullPages.push({ page, title, optional: false, desc: describePage(page, boilerplate, title) });
-  }
-  fullPages.push(...listedPages.filter((e) => e.optional));
+    return { page, title, optional: false, desc: describePage(page, boilerplate, title) };
+  });
   const project = { title: name, ...(summary ? { summary } : {}) };
   const docsOf = (entries: typeof listedPages) =>
     entries.map((e) => ({
@@ -125,21 +119,7 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
     "llms-ctx.txt": renderContext(project, docsOf(listedPages.filter((e) => !e.optional))),
     "llms-ctx-full.txt": renderContext(project, docsOf(fullPages)),
   };
-  // `/` and `/index.html` share one twin path: the shorter URL (the one people link to) wins.
-  const byPath = new Map<string, PublishedTwin>();
-  for (const page of [...usable].sort((a, b) => a.url.length - b.url.length)) {
-    const path = decodeSafe(mdTwinPath(new URL(page.url).pathname));
-    if (byPath.has(path)) continue;
-    const markdown = page.markdown.endsWith("\n") ? page.markdown : `${page.markdown}\n`;
-    byPath.set(path, {
-      path,
-      pageUrl: page.url,
-      markdown,
-      contentHash: page.contentHash,
-      lastModified: httpDate(page),
-    });
-  }
-  const twins = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const twins = twinsOf(usable);
   const newest = usable.reduce((max, p) => Math.max(max, Date.parse(httpDate(p)) || 0), 0);
   return {
     llmsTxt,
@@ -154,6 +134,33 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
       ...(budget ? { budget } : {}),
     },
   };
+}
+
+/** A page as llms.txt lists it (or llms-full.txt holds it). */
+interface ListedPage {
+  page: Page;
+  title: string;
+  optional: boolean;
+  desc: string;
+}
+
+/**
+ * What llms-full.txt holds: every page, not only those llms.txt lists — the listed core first,
+ * then the others in the site's own order, then the Optional ones.
+ */
+function everyPage(
+  listed: ListedPage[],
+  fullOrder: Page[],
+  entryOf: (page: Page) => ListedPage,
+): ListedPage[] {
+  const hashes = new Set(listed.map((e) => e.page.contentHash));
+  const out = listed.filter((e) => !e.optional);
+  for (const page of fullOrder) {
+    if (hashes.has(page.contentHash)) continue;
+    hashes.add(page.contentHash);
+    out.push(entryOf(page));
+  }
+  return [...out, ...listed.filter((e) => e.optional)];
 }
 
 /**
@@ -190,6 +197,25 @@ function siteSummary(
       .filter((d) => words(d).includes(part))
       .sort((a, b) => words(a).indexOf(part) - words(b).indexOf(part))[0];
   return naming(words(name)) ?? naming(firstWord) ?? candidates[0] ?? "";
+}
+
+/** A `.md` twin per page, by path. */
+function twinsOf(pages: Page[]): PublishedTwin[] {
+  // `/` and `/index.html` share one twin path: the shorter URL (the one people link to) wins.
+  const byPath = new Map<string, PublishedTwin>();
+  for (const page of [...pages].sort((a, b) => a.url.length - b.url.length)) {
+    const path = decodeSafe(mdTwinPath(new URL(page.url).pathname));
+    if (byPath.has(path)) continue;
+    const markdown = page.markdown.endsWith("\n") ? page.markdown : `${page.markdown}\n`;
+    byPath.set(path, {
+      path,
+      pageUrl: page.url,
+      markdown,
+      contentHash: page.contentHash,
+      lastModified: httpDate(page),
+    });
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 function findHome(pages: Page[], startUrl: string | undefined, prefix: string): Page | undefined {
