@@ -4,11 +4,18 @@ import { z } from "zod";
 export const FetchedVia = z.enum(["llms.txt-md", "md-twin", "md-negotiated", "http", "browser"]);
 export type FetchedVia = z.infer<typeof FetchedVia>;
 
-/** A link found on the page; `region` tells main-content links from navigation. */
+/**
+ * A link found on the page; `region` tells main-content links from navigation; `depth` is how many
+ * list items or definition lists enclose it (a sidebar's chapter 1, its sections 2), absent outside
+ * lists.
+ */
 export const PageLink = z.object({
   url: z.string(),
   text: z.string(),
   region: z.enum(["main", "nav", "other"]),
+  depth: z.number().int().positive().optional(),
+  /** The plain-text title of the list item holding the link's list (a sidebar group's title). */
+  group: z.string().optional(),
 });
 export type PageLink = z.infer<typeof PageLink>;
 

@@ -1,7 +1,11 @@
+import { formatLlmsTxt } from "../../crawler/llms-txt/format.js";
 import { buildPublication, type Publication } from "../../indexer/publish/build-publication.js";
+import { mergeWithTheirs, type OwnLlmsTxtComparison } from "../../indexer/publish/merge-llms-txt.js";
 import { type WriteReport, writePublication } from "../../indexer/publish/write-publication.js";
 import { AgentwebError } from "../../schemas/errors.js";
+import { countTokens } from "../../schemas/tokens.js";
 import type { IndexHandle } from "./index-handle.js";
+import { findOwnLlmsTxt } from "./own-llms-txt.js";
 
 /** What a publication holds, for the adapters that serve it. */
 export type { Publication, PublishedTwin } from "../../indexer/publish/build-publication.js";
@@ -67,13 +71,44 @@ export async function publishSite(
     outDir: string;
     baseUrl?: string | undefined;
     maxTokens?: number | undefined;
+    /** Put the site's own llms.txt first and add only what it lacks (else it is only compared). */
+    mergeOwn?: boolean | undefined;
   },
-): Promise<WriteReport & { site: string; publication: Publication }> {
+): Promise<WriteReport & { site: string; publication: Publication; own?: OwnLlmsTxtReport }> {
   const site = resolveSite(index, input.site);
-  const publication = await buildSitePublication(index, {
+  let publication = await buildSitePublication(index, {
     site,
     baseUrl: input.baseUrl,
     maxTokens: input.maxTokens,
   });
-  return { site, ...writePublication(publication, input.outDir), publication };
+  const startUrl = index.dataDir.readMeta().sites[site]?.startUrl;
+  const found = startUrl ? await findOwnLlmsTxt(startUrl, index.config) : undefined;
+  let own: OwnLlmsTxtReport | undefined;
+  if (found && startUrl) {
+    const ourBase = `${(input.baseUrl ?? new URL(startUrl).origin).replace(/\/+$/, "")}/`;
+    const merged = mergeWithTheirs(found.doc, publication.llmsTxt, {
+      theirBase: `${new URL(found.url).origin}/`,
+      ourBase,
+    });
+    own = { url: found.url, ...merged.comparison, merged: input.mergeOwn === true };
+    if (input.mergeOwn) {
+      const text = formatLlmsTxt(merged.doc);
+      publication = {
+        ...publication,
+        llmsTxt: merged.doc,
+        files: { ...publication.files, "llms.txt": text },
+        stats: {
+          ...publication.stats,
+          tokens: { ...publication.stats.tokens, "llms.txt": countTokens(text) },
+        },
+      };
+    }
+  }
+  return { site, ...writePublication(publication, input.outDir), publication, ...(own ? { own } : {}) };
+}
+
+/** The site's own llms.txt next to ours: where it is, how the two compare, and whether they were merged. */
+export interface OwnLlmsTxtReport extends OwnLlmsTxtComparison {
+  url: string;
+  merged: boolean;
 }

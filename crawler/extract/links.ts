@@ -46,6 +46,34 @@ function regionOf(a: Element, mainRegion: Element | null): PageLink["region"] {
   return "other";
 }
 
+/**
+ * How many list items (`li`) and definition lists (`dl`, DocBook's tables of contents) enclose the
+ * link: the nesting of a table of contents.
+ */
+function listDepth(a: Element): number {
+  let depth = 0;
+  for (let cur = a.parentElement; cur; cur = cur.parentElement)
+    if (cur.tagName === "LI" || cur.tagName === "DL") depth++;
+  return depth;
+}
+
+/**
+ * The label of the list item that holds the link's list, when that label is plain text (a sidebar
+ * group title such as `<p>Core concepts</p>`), not a link of its own.
+ */
+function groupLabel(a: Element): string {
+  const own = a.closest("li");
+  const parent = own?.parentElement?.closest("li");
+  if (!parent) return "";
+  for (const child of parent.children) {
+    if (/^(UL|OL|DL)$/.test(child.tagName)) break;
+    if (child.matches("a[href]") || child.querySelector("a[href]")) return "";
+    const text = stripInvisible((child.textContent ?? "").replace(/\s+/g, " ").trim()).text;
+    if (text) return text.slice(0, 120);
+  }
+  return "";
+}
+
 function linkText(a: Element): string {
   const text =
     textOf(a) ||
@@ -67,7 +95,15 @@ export function collectLinks(doc: Document, baseUrl: string, mainRegion: Element
   for (const a of doc.querySelectorAll("a[href]")) {
     const url = resolveHttpUrl(a.getAttribute("href") ?? "", baseUrl);
     if (!url) continue;
-    links.push({ url, text: linkText(a), region: regionOf(a, mainRegion) });
+    const depth = listDepth(a);
+    const group = depth > 1 ? groupLabel(a) : "";
+    links.push({
+      url,
+      text: linkText(a),
+      region: regionOf(a, mainRegion),
+      ...(depth ? { depth } : {}),
+      ...(group ? { group } : {}),
+    });
   }
   return links;
 }

@@ -5,12 +5,11 @@ import type { LlmsTxt, LlmsTxtSection } from "../../schemas/llms-txt.js";
 import type { Page } from "../../schemas/page.js";
 import { scopePrefix } from "../../schemas/site-id.js";
 import { countTokens } from "../../schemas/tokens.js";
-import { boilerplateDescriptions, describePage, firstParagraph } from "./describe-page.js";
+import { boilerplateDescriptions, describePage } from "./describe-page.js";
 import { type BudgetReport, fitBudget } from "./fit-budget.js";
-import { readingOrder } from "./reading-order.js";
 import { renderFull } from "./render-full.js";
 import { cleanTitle, commonSuffixes, siteNameOf } from "./site-name.js";
-import { groupPages } from "./site-sections.js";
+import { siteOutline } from "./site-outline.js";
 
 export interface PublishOptions {
   /** The siteId, used as the name when pages carry none. */
@@ -70,12 +69,16 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
   const titleOf = (p: Page) =>
     cleanTitle(p.title, name, shared) || p.headings[0]?.text || new URL(p.url).pathname;
   const boilerplate = boilerplateDescriptions(usable);
-  const summary = home ? describePage(home, new Set(), name) || firstParagraph(home.markdown) : "";
-
-  const groups = groupPages(readingOrder(usable, home), prefix);
+  const { groups, fullOrder } = siteOutline(usable, home, prefix);
+  const summary = siteSummary(
+    home,
+    groups.filter((g) => !g.optional).flatMap((g) => g.pages),
+    name,
+    boilerplate,
+  );
   const seen = new Set<string>();
   const sections: LlmsTxtSection[] = [];
-  const listedPages: { page: Page; title: string; optional: boolean; desc: string }[] = [];
+  const listedPages: ListedPage[] = [];
   for (const group of groups) {
     const links = [];
     for (const page of group.pages) {
@@ -98,37 +101,25 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
   if (options.maxTokens !== undefined)
     ({ doc: llmsTxt, report: budget } = fitBudget(llmsTxt, options.maxTokens));
 
+  const fullPages = everyPage(listedPages, fullOrder, (page) => {
+    const title = titleOf(page);
+    return { page, title, optional: false, desc: describePage(page, boilerplate, title) };
+  });
   const project = { title: name, ...(summary ? { summary } : {}) };
-  const docsOf = (withOptional: boolean) =>
-    listedPages
-      .filter((e) => withOptional || !e.optional)
-      .map((e) => ({
-        title: e.title,
-        url: e.page.url,
-        ...(e.desc ? { desc: e.desc } : {}),
-        content: e.page.markdown,
-      }));
+  const docsOf = (entries: typeof listedPages) =>
+    entries.map((e) => ({
+      title: e.title,
+      url: e.page.url,
+      ...(e.desc ? { desc: e.desc } : {}),
+      content: e.page.markdown,
+    }));
   const files = {
     "llms.txt": formatLlmsTxt(llmsTxt),
-    "llms-full.txt": renderFull({ name, ...(summary ? { summary } : {}) }, listedPages),
-    "llms-ctx.txt": renderContext(project, docsOf(false)),
-    "llms-ctx-full.txt": renderContext(project, docsOf(true)),
+    "llms-full.txt": renderFull({ name, ...(summary ? { summary } : {}) }, fullPages),
+    "llms-ctx.txt": renderContext(project, docsOf(listedPages.filter((e) => !e.optional))),
+    "llms-ctx-full.txt": renderContext(project, docsOf(fullPages)),
   };
-  // `/` and `/index.html` share one twin path: the shorter URL (the one people link to) wins.
-  const byPath = new Map<string, PublishedTwin>();
-  for (const page of [...usable].sort((a, b) => a.url.length - b.url.length)) {
-    const path = decodeSafe(mdTwinPath(new URL(page.url).pathname));
-    if (byPath.has(path)) continue;
-    const markdown = page.markdown.endsWith("\n") ? page.markdown : `${page.markdown}\n`;
-    byPath.set(path, {
-      path,
-      pageUrl: page.url,
-      markdown,
-      contentHash: page.contentHash,
-      lastModified: httpDate(page),
-    });
-  }
-  const twins = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const twins = twinsOf(usable);
   const newest = usable.reduce((max, p) => Math.max(max, Date.parse(httpDate(p)) || 0), 0);
   return {
     llmsTxt,
@@ -143,6 +134,88 @@ export function buildPublication(pages: Page[], options: PublishOptions): Public
       ...(budget ? { budget } : {}),
     },
   };
+}
+
+/** A page as llms.txt lists it (or llms-full.txt holds it). */
+interface ListedPage {
+  page: Page;
+  title: string;
+  optional: boolean;
+  desc: string;
+}
+
+/**
+ * What llms-full.txt holds: every page, not only those llms.txt lists — the listed core first,
+ * then the others in the site's own order, then the Optional ones.
+ */
+function everyPage(
+  listed: ListedPage[],
+  fullOrder: Page[],
+  entryOf: (page: Page) => ListedPage,
+): ListedPage[] {
+  const hashes = new Set(listed.map((e) => e.page.contentHash));
+  const out = listed.filter((e) => !e.optional);
+  for (const page of fullOrder) {
+    if (hashes.has(page.contentHash)) continue;
+    hashes.add(page.contentHash);
+    out.push(entryOf(page));
+  }
+  return [...out, ...listed.filter((e) => e.optional)];
+}
+
+/**
+ * The `>` summary: the home page's description or first paragraph of prose; when it has neither
+ * (a title page, a bare list of links), the description of one of the first pages the site lists,
+ * preferring one that names the site ("Welcome to the Node.js documentation").
+ */
+function siteSummary(
+  home: Page | undefined,
+  listed: Page[],
+  name: string,
+  boilerplate: ReadonlySet<string>,
+): string {
+  // The home page's own description may be the site-wide one: there it is the site's tagline.
+  const tagline = home?.description.replace(/\s+/g, " ").trim();
+  const own = home ? describePage(home, new Set([...boilerplate].filter((b) => b !== tagline)), name) : "";
+  if (own) return own;
+  const words = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}.]+/gu, " ")
+      .trim();
+  const firstWord =
+    words(name)
+      .split(" ")
+      .find((w) => w.length > 3) ?? words(name);
+  const candidates = listed
+    .slice(0, 5)
+    .map((p) => describePage(p, boilerplate, p.title))
+    .filter(Boolean);
+  // The one naming the site soonest ("Welcome to Foo…" before "It was not always so clear… Foo").
+  const naming = (part: string) =>
+    candidates
+      .filter((d) => words(d).includes(part))
+      .sort((a, b) => words(a).indexOf(part) - words(b).indexOf(part))[0];
+  return naming(words(name)) ?? naming(firstWord) ?? candidates[0] ?? "";
+}
+
+/** A `.md` twin per page, by path. */
+function twinsOf(pages: Page[]): PublishedTwin[] {
+  // `/` and `/index.html` share one twin path: the shorter URL (the one people link to) wins.
+  const byPath = new Map<string, PublishedTwin>();
+  for (const page of [...pages].sort((a, b) => a.url.length - b.url.length)) {
+    const path = decodeSafe(mdTwinPath(new URL(page.url).pathname));
+    if (byPath.has(path)) continue;
+    const markdown = page.markdown.endsWith("\n") ? page.markdown : `${page.markdown}\n`;
+    byPath.set(path, {
+      path,
+      pageUrl: page.url,
+      markdown,
+      contentHash: page.contentHash,
+      lastModified: httpDate(page),
+    });
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 function findHome(pages: Page[], startUrl: string | undefined, prefix: string): Page | undefined {

@@ -72,6 +72,15 @@ function groupBy(ordered: Page[], prefix: string, versionsOptional: boolean): Pa
 }
 
 /**
+ * Whether a page's path marks it as secondary (a changelog, release notes, a blog, an archive).
+ *
+ * @example isOptionalPath("https://x.dev/docs/changelog/2.0", "/docs/") // true
+ */
+export function isOptionalPath(url: string, prefix: string): boolean {
+  return relativeSegments(url, prefix).some((s) => OPTIONAL_SEGMENT.test(s.replace(/\.html?$/, "")));
+}
+
+/**
  * A section name from a path segment.
  *
  * @example sectionName("getting-started") // "Getting started"

@@ -85,7 +85,15 @@ describe("llms.txt on the sample site: crawl → publish → serve → validate 
     expect(findings).toEqual([]);
     expect(llmsTxt.title).toBe("Quiver Docs");
     expect(llmsTxt.summary).toMatch(/job queue for Node\.js/);
-    expect(llmsTxt.sections.map((s) => s.name)).toEqual(["Overview", "Docs", "API", "Guides", "Optional"]);
+    // The sidebar's own groups, in its order.
+    expect(llmsTxt.sections.map((s) => s.name)).toEqual([
+      "Introduction",
+      "Core concepts",
+      "Operations",
+      "API reference",
+      "Guides",
+      "Optional",
+    ]);
     expect(llmsTxt.sections.at(-1)!.links.map((l) => l.url)).toEqual([
       `${published.url}/blog/2026/launch.html.md`,
     ]);

@@ -1,6 +1,6 @@
 import { AgentwebError } from "../../../schemas/errors.js";
 import { openIndex } from "../../ops/index-handle.js";
-import { publishSite } from "../../ops/publish-site.js";
+import { type OwnLlmsTxtReport, publishSite } from "../../ops/publish-site.js";
 import { intFlag, parseCommandArgs } from "../args.js";
 import { loadConfig } from "../config-loader.js";
 import { CONFIG_FLAGS, commandHelp } from "../help.js";
@@ -19,6 +19,10 @@ links the page's own path. A file that cannot be written is reported and the oth
     { flag: "--out-dir DIR", text: "where to write the files" },
     { flag: "--base-url URL", text: "where the .md twins will be served (default: the site's own origin)" },
     { flag: "--max-tokens N", text: "keep llms.txt without its Optional section within N tokens" },
+    {
+      flag: "--merge-own",
+      text: 'when the site publishes its own llms.txt, write theirs first and add only the pages it lacks, in sections marked "(added)" (without it, publish only says so)',
+    },
     { flag: "--json", text: "print a JSON summary on stdout" },
   ],
 });
@@ -34,6 +38,7 @@ export async function publishCommand(argv: string[], io: CommandIo): Promise<num
     "out-dir": { type: "string" },
     "base-url": { type: "string" },
     "max-tokens": { type: "string" },
+    "merge-own": { type: "boolean" },
   });
   if (values.help) {
     io.out(PUBLISH_HELP);
@@ -54,15 +59,28 @@ export async function publishCommand(argv: string[], io: CommandIo): Promise<num
   const config = loadConfig({ configFile: values.config, env: io.env, flags: { data: values.data } });
   const index = await openIndex(config, { write: false, owner: "publish" });
   try {
-    const { site, written, shortened, failed, publication } = await publishSite(index, {
+    const { site, written, shortened, failed, publication, own } = await publishSite(index, {
       site: values.site,
       outDir,
       baseUrl,
       maxTokens,
+      mergeOwn: values["merge-own"] === true,
     });
     const { stats } = publication;
-    if (values.json) io.out(JSON.stringify({ site, outDir, files: written, ...stats, shortened, failed }));
+    if (values.json)
+      io.out(
+        JSON.stringify({
+          site,
+          outDir,
+          files: written,
+          ...stats,
+          shortened,
+          failed,
+          ...(own ? { own } : {}),
+        }),
+      );
     else {
+      if (own) io.out(ownLine(own));
       io.out(
         `site ${site}: wrote ${written} files to ${outDir} (${stats.listed} pages listed, ${stats.optional} under Optional)`,
       );
@@ -81,4 +99,11 @@ export async function publishCommand(argv: string[], io: CommandIo): Promise<num
   } finally {
     await index.close();
   }
+}
+
+function ownLine(own: OwnLlmsTxtReport): string {
+  const compared = `${own.common} of its ${own.theirs} pages are in ours, which lists ${own.missingFromTheirs} more`;
+  return own.merged
+    ? `the site publishes its own llms.txt (${own.url}): written first, with the ${own.missingFromTheirs} pages it lacks in sections marked (added)`
+    : `the site publishes its own llms.txt (${own.url}): ${compared}; --merge-own keeps theirs first and adds ours`;
 }
