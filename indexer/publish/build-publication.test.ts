@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseLlmsTxt } from "../../crawler/llms-txt/parse.js";
 import type { Page } from "../../schemas/page.js";
 import { countTokens } from "../../schemas/tokens.js";
+import { storedPage } from "../../test/helpers/stored-page.js";
 import { buildPublication } from "./build-publication.js";
 
 const ORIGIN = "https://docs.example.com";
@@ -11,23 +12,7 @@ function page(path: string, title: string, extra: Partial<Page> = {}): Page {
   const markdown =
     extra.markdown ??
     `# ${title.split(" | ")[0]}\n\nThe ${path} page explains one thing in detail.\n\n## More\n\nBody of ${path}.`;
-  return {
-    url,
-    finalUrl: url,
-    site: "docs.example.com",
-    title,
-    description: "",
-    lang: "en",
-    markdown,
-    links: [],
-    headings: [],
-    contentHash: `hash-${path}`,
-    fetchedVia: "http",
-    tokens: { html: 0, markdown: countTokens(markdown) },
-    removed: [],
-    fetchedAt: "2026-05-01T10:00:00.000Z",
-    ...extra,
-  };
+  return storedPage(url, markdown, { title: title, ...extra });
 }
 
 const link = (path: string, text: string, region: "main" | "nav" = "main") => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLlmsTxt } from "../../crawler/llms-txt/parse.js";
 import type { Page, PageLink } from "../../schemas/page.js";
-import { countTokens } from "../../schemas/tokens.js";
+import { storedPage } from "../../test/helpers/stored-page.js";
 import { buildPublication } from "./build-publication.js";
 import { firstParagraph, shorten } from "./describe-page.js";
 
@@ -11,23 +11,7 @@ function page(path: string, title: string, extra: Partial<Page> = {}): Page {
   const url = `${ORIGIN}${path}`;
   const markdown =
     extra.markdown ?? `# ${title}\n\nThis chapter of the book explains ${title.toLowerCase()}.\n`;
-  return {
-    url,
-    finalUrl: url,
-    site: "book.example.org",
-    title: `${title} - The Widget Book`,
-    description: "",
-    lang: "en",
-    markdown,
-    links: [],
-    headings: [],
-    contentHash: `hash-${path}`,
-    fetchedVia: "http",
-    tokens: { html: 0, markdown: countTokens(markdown) },
-    removed: [],
-    fetchedAt: "2026-05-01T10:00:00.000Z",
-    ...extra,
-  };
+  return storedPage(url, markdown, { title: `${title} - The Widget Book`, ...extra });
 }
 
 const link = (path: string, text: string, region: PageLink["region"], depth?: number): PageLink => ({
