@@ -21,6 +21,7 @@
 import "../api/runtime-env.js";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -199,18 +200,20 @@ async function startServerProcess(
   root: string,
   dataDir: string,
 ): Promise<{ child: ChildProcess; url: string }> {
-  // The request log goes to a file, as in production: a pipe that this busy process drains late
-  // would block the server's synchronous stdout writes and add that wait to its latency.
+  // The server's log goes to a file, as in production: a pipe that this busy process drains late
+  // would block the server's synchronous stdout writes and add that wait to its latency. Its level
+  // is warn, so no request line is written (the figures are the server's, not its log's).
   const logFile = join(dataDir, "server.log");
   const out = openSync(logFile, "w");
+  const port = await freePort();
   const child = spawn(process.execPath, [join(root, "dist", "deploy", "main.js")], {
     env: {
       ...process.env,
       AGENTWEB_DATA: dataDir,
-      AGENTWEB_PORT: "0",
+      AGENTWEB_PORT: String(port),
       AGENTWEB_RATE_LIMIT_RPS: "0",
       AGENTWEB_EMBEDDER: "none",
-      AGENTWEB_LOG_LEVEL: "error",
+      AGENTWEB_LOG_LEVEL: "warn",
       LANCEDB_LOG: "error",
     },
     stdio: ["ignore", out, "inherit"],
@@ -220,17 +223,33 @@ async function startServerProcess(
   child.once("exit", (code) => {
     exited = code;
   });
+  const url = `http://127.0.0.1:${port}`;
   for (let waited = 0; waited < 60_000; waited += 100) {
-    const line = readFileSync(logFile, "utf8")
-      .split("\n")
-      .find((l) => l.includes('"listening"'));
-    if (line) return { child, url: JSON.parse(line).url };
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, url };
     if (exited !== undefined)
       throw new Error(`server exited with ${exited}: ${readFileSync(logFile, "utf8")}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill("SIGTERM");
   throw new Error(`server did not start within 60 s: ${readFileSync(logFile, "utf8")}`);
+}
+
+/** A port free on 127.0.0.1 right now (the server is started on it next). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 type ThreadCpu = { js: number; lance: number; other: number };

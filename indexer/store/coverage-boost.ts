@@ -1,4 +1,4 @@
-import { stemTerms } from "./field-boost.js";
+import { stemTerms, termsFoundIn } from "./field-boost.js";
 import type { StoredChunk } from "./store.js";
 
 /**
@@ -10,12 +10,12 @@ import type { StoredChunk } from "./store.js";
  * @example rerankByCoverage(hits, "read a file line by line", 0.5)
  */
 export function rerankByCoverage(hits: StoredChunk[], query: string, weight: number): StoredChunk[] {
-  const terms = [...new Set(stemTerms(query))];
-  if (weight === 0 || terms.length < 2) return hits;
+  const terms = new Set(stemTerms(query));
+  if (weight === 0 || terms.size < 2) return hits;
   return hits
     .map((hit) => {
-      const words = new Set(stemTerms(`${hit.title} ${hit.headingPath.join(" ")} ${hit.text}`));
-      const share = terms.filter((t) => words.has(t)).length / terms.length;
+      const found = termsFoundIn([hit.title, ...hit.headingPath, hit.text], terms, new Set());
+      const share = found.size / terms.size;
       return { ...hit, score: hit.score * (1 + weight * share) };
     })
     .sort((a, b) => b.score - a.score);

@@ -95,6 +95,27 @@ function pairsOf(terms: string[]): Set<string> {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
+ * Which of `wanted` (terms as `stemTerms` makes them) occur in `texts`, added to `found`: the same
+ * as intersecting with `stemTerms(text)`, without building the term list of a long text, and
+ * stopping once all are found.
+ *
+ * @example termsFoundIn(["Read a file line by line"], new Set(["line", "write"]), new Set()).size // 1
+ */
+export function termsFoundIn(texts: string[], wanted: Set<string>, found: Set<string>): Set<string> {
+  for (const text of texts) {
+    const lower = text.toLowerCase();
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(lower); m !== null && found.size < wanted.size; m = WORD.exec(lower)) {
+      const word = m[0];
+      if (word.length <= 1 || STOP.has(word)) continue;
+      const term = word.slice(0, 5);
+      if (wanted.has(term)) found.add(term);
+    }
+  }
+  return found;
+}
+
+/**
  * How many of `wanted` (pairs as `pairsOf` makes them) occur in `text`'s term sequence: the same
  * count as intersecting with `pairsOf(stemTerms(text))`, without building every pair of a long
  * text (a search re-scores up to k + 50 candidates; this was most of its JS time).
