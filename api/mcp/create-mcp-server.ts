@@ -57,6 +57,15 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
   );
   wordArgumentErrors(server);
 
+  registerQuestionTools(server, index);
+  registerPageTools(server, deps, admin);
+  if (admin) registerAdminTools(server, deps);
+  registerLlmsResources(server, index);
+  return server;
+}
+
+/** search_docs and get_context: questions answered from the index. */
+function registerQuestionTools(server: McpServer, index: McpDeps["index"]): void {
   server.registerTool(
     "search_docs",
     {
@@ -91,7 +100,11 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
         return textAndData(contextAsText({ ...pack, markdown }), pack);
       }),
   );
+}
 
+/** fetch_page and list_sites: one page (fresh from the web for admins), and the indexed sites. */
+function registerPageTools(server: McpServer, deps: McpDeps, admin: boolean): void {
+  const { index } = deps;
   server.registerTool(
     "fetch_page",
     {
@@ -139,10 +152,6 @@ export function createMcpServer(deps: McpDeps, options: { scope: "read" | "admin
         return textAndData(text, result);
       }),
   );
-
-  if (admin) registerAdminTools(server, deps);
-  registerLlmsResources(server, index);
-  return server;
 }
 
 function registerAdminTools(server: McpServer, deps: McpDeps): void {
