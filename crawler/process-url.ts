@@ -4,16 +4,17 @@
  * canonical and noindex checks → one outcome, plus the links it adds to the frontier.
  */
 import { AgentwebError, type ErrorCode, isAgentwebError } from "../schemas/errors.js";
-import type { FetchedVia, PageLink } from "../schemas/page.js";
+import type { FetchedVia } from "../schemas/page.js";
 import { buildPage } from "./build-page.js";
 import type { CrawlContext } from "./crawl-context.js";
 import type { CrawlOutcome } from "./crawl-contract.js";
 import type { ExtractedPage } from "./extract/extract-page.js";
 import { decodeText, whyNotText } from "./fetch/decode-text.js";
-import { bodyKind, fileMediaType, parseMediaType } from "./fetch/media-type.js";
+import { bodyKind, parseMediaType } from "./fetch/media-type.js";
 import { headerSaysNoindex, metaSaysNoindex } from "./fetch/noindex.js";
+import { enqueueLinks } from "./frontier/enqueue-links.js";
 import { normalizeUrl } from "./frontier/normalize-url.js";
-import { isTrapPath, type WorkItem } from "./frontier/work-queue.js";
+import type { WorkItem } from "./frontier/work-queue.js";
 import { pagePathOfTwin } from "./llms-txt/md-twin.js";
 import { fromMarkdown } from "./markdown-page.js";
 import { fetchTwin } from "./twins/fetch-twin.js";
@@ -28,23 +29,12 @@ const ACCEPT = "text/markdown,text/html;q=0.9,application/xhtml+xml;q=0.9,text/p
  */
 export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<CrawlOutcome> {
   const { url } = item;
-  const skipped = (code: ErrorCode, reason: string): CrawlOutcome => ({
-    type: "skipped",
-    url,
-    code,
-    reason,
-  });
   try {
-    if (ctx.robots) {
-      const { policy } = await ctx.robots.forUrl(url);
-      if (policy.crawlDelay !== undefined) ctx.gate.setHostDelay(new URL(url).host, policy.crawlDelay * 1000);
-      const u = new URL(url);
-      if (!policy.isAllowed(u.pathname + u.search))
-        return skipped("ROBOTS_DISALLOWED", "disallowed by robots.txt");
-    }
+    const refused = await robotsRefusal(ctx, url);
+    if (refused) return skipped(url, "ROBOTS_DISALLOWED", refused);
     const before = ctx.previous?.[url];
     if (before?.status === "page" && before.lastmod && ctx.lastmods.get(url) === before.lastmod) {
-      return skipped("UNCHANGED", `unchanged since the last crawl (sitemap lastmod ${before.lastmod})`);
+      return skipped(url, "UNCHANGED", `unchanged since the last crawl (sitemap lastmod ${before.lastmod})`);
     }
     const conditional: Record<string, string> = {};
     if (before?.status === "page" && before.etag) conditional["if-none-match"] = before.etag;
@@ -54,34 +44,20 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
       headers: { accept: ACCEPT, ...conditional },
       ...(ctx.robots ? { checkHop: robotsHop(ctx, url) } : {}),
     });
-    if (res.status === 304) return skipped("UNCHANGED", "not modified since the last crawl (HTTP 304)");
-    if (res.status === 404 || res.status === 410) return skipped("NOT_FOUND", `gone (HTTP ${res.status})`);
-    if (res.status === 429)
-      return { type: "failed", url, code: "RATE_LIMITED", message: "HTTP 429 after retries" };
-    if (res.status < 200 || res.status >= 300) {
-      return { type: "failed", url, code: "HTTP_ERROR", message: `HTTP ${res.status}` };
-    }
-    const finalUrl = normalizeUrl(res.finalUrl);
-    if (finalUrl !== url) {
-      // A redirect: the target is one page, whichever URL led to it.
-      if (ctx.scope.check(finalUrl, item.depth) !== undefined) {
-        return skipped("OUT_OF_SCOPE", `redirected out of scope to ${finalUrl}`);
-      }
-      if (ctx.stored.has(finalUrl)) return skipped("DUPLICATE", `redirects to ${finalUrl}, already stored`);
-      ctx.queue.markSeen(finalUrl);
-    }
+    const early = statusOutcome(url, res.status) ?? redirectOutcome(ctx, item, res.finalUrl);
+    if (early) return early;
     if (headerSaysNoindex(res.headers["x-robots-tag"], ctx.agentToken)) {
-      return skipped("NOINDEX", "X-Robots-Tag: noindex");
+      return skipped(url, "NOINDEX", "X-Robots-Tag: noindex");
     }
     const media = parseMediaType(res.headers["content-type"]);
     const kind = bodyKind(media, res.body);
     if (kind === "skip") {
-      return skipped("UNSUPPORTED_CONTENT", `not a page (${media?.type ?? "unknown media type"})`);
+      return skipped(url, "UNSUPPORTED_CONTENT", `not a page (${media?.type ?? "unknown media type"})`);
     }
     const text = decodeText(res.body, media?.params.charset, kind === "html");
     const notText = whyNotText(res.body, text, media?.params.charset);
     if (notText)
-      return skipped("UNSUPPORTED_CONTENT", `not text (${media?.type ?? "no media type"}): ${notText}`);
+      return skipped(url, "UNSUPPORTED_CONTENT", `not text (${media?.type ?? "no media type"}): ${notText}`);
     if (kind !== "html") {
       const extracted = fromMarkdown(text, res.finalUrl);
       enqueueLinks(ctx, extracted.links, item.depth);
@@ -94,47 +70,80 @@ export async function processUrl(ctx: CrawlContext, item: WorkItem): Promise<Cra
         headers: res.headers,
       });
     }
-    if (metaSaysNoindex(text, ctx.agentToken)) return skipped("NOINDEX", "meta robots noindex");
-    // render=always: Chromium's DOM is the page; extracting the raw HTML first would be wasted work.
-    if (ctx.render === "always" && ctx.renderer) return await renderPage(ctx, item, res, "render=always");
-    const { extracted, tokens } = await ctx.extract(text, res.finalUrl);
-    const failure = extractFailure(item.url, extracted);
-    if (failure) return failure;
-    enqueueLinks(ctx, extracted.links, item.depth);
-    const twin = await fetchTwin(ctx, res.finalUrl, text, extracted.title);
-    if (twin) {
-      // The site's own markdown, with the HTML page's metadata and links.
-      const md = fromMarkdown(twin.markdown, twin.url);
-      const { jsRequired: _ignored, ...meta } = extracted;
-      const fromTwin = { ...meta, markdown: md.markdown, headings: md.headings, removed: [] };
-      return storePage(ctx, {
-        url,
-        finalUrl: res.finalUrl,
-        html: text,
-        extracted: fromTwin,
-        fetchedVia: twin.via,
-        headers: res.headers,
-      });
-    }
-    if (extracted.jsRequired) {
-      const why = `needs JavaScript (${extracted.jsRequired})`;
-      if (ctx.render === "auto" && ctx.renderer) return await renderPage(ctx, item, res, why);
-      return skipped("NEEDS_JAVASCRIPT", `needs JavaScript to render (${extracted.jsRequired})`);
-    }
-    return storePage(ctx, {
-      url,
-      finalUrl: res.finalUrl,
-      html: text,
-      extracted,
-      fetchedVia: "http",
-      headers: res.headers,
-      tokens,
-    });
+    return await processHtml(ctx, item, { ...res, text });
   } catch (err) {
     const { code, message } = describe(err);
-    if (code === "ROBOTS_DISALLOWED" || code === "EGRESS_BLOCKED") return skipped(code, message);
+    if (code === "ROBOTS_DISALLOWED" || code === "EGRESS_BLOCKED") return skipped(url, code, message);
     return { type: "failed", url, code, message };
   }
+}
+
+function skipped(url: string, code: ErrorCode, reason: string): CrawlOutcome {
+  return { type: "skipped", url, code, reason };
+}
+
+/** Why robots.txt refuses `url` (and the Crawl-delay it sets, applied), or undefined. */
+async function robotsRefusal(ctx: CrawlContext, url: string): Promise<string | undefined> {
+  if (!ctx.robots) return undefined;
+  const { policy } = await ctx.robots.forUrl(url);
+  if (policy.crawlDelay !== undefined) ctx.gate.setHostDelay(new URL(url).host, policy.crawlDelay * 1000);
+  const u = new URL(url);
+  return policy.isAllowed(u.pathname + u.search) ? undefined : "disallowed by robots.txt";
+}
+
+/** The outcome of a response that carries no page to read (not modified, gone, an error status). */
+function statusOutcome(url: string, status: number): CrawlOutcome | undefined {
+  if (status === 304) return skipped(url, "UNCHANGED", "not modified since the last crawl (HTTP 304)");
+  if (status === 404 || status === 410) return skipped(url, "NOT_FOUND", `gone (HTTP ${status})`);
+  if (status === 429) return { type: "failed", url, code: "RATE_LIMITED", message: "HTTP 429 after retries" };
+  if (status < 200 || status >= 300)
+    return { type: "failed", url, code: "HTTP_ERROR", message: `HTTP ${status}` };
+  return undefined;
+}
+
+/** A redirect: the target is one page, whichever URL led to it (out of scope or stored: skipped). */
+function redirectOutcome(ctx: CrawlContext, item: WorkItem, landedOn: string): CrawlOutcome | undefined {
+  const finalUrl = normalizeUrl(landedOn);
+  if (finalUrl === item.url) return undefined;
+  if (ctx.scope.check(finalUrl, item.depth) !== undefined) {
+    return skipped(item.url, "OUT_OF_SCOPE", `redirected out of scope to ${finalUrl}`);
+  }
+  if (ctx.stored.has(finalUrl))
+    return skipped(item.url, "DUPLICATE", `redirects to ${finalUrl}, already stored`);
+  ctx.queue.markSeen(finalUrl);
+  return undefined;
+}
+
+/** An HTML page: extracted (or rendered when it needs it), its markdown twin preferred when it has one. */
+async function processHtml(
+  ctx: CrawlContext,
+  item: WorkItem,
+  res: { finalUrl: string; headers: Record<string, string>; text: string },
+): Promise<CrawlOutcome> {
+  const { url } = item;
+  const { text } = res;
+  if (metaSaysNoindex(text, ctx.agentToken)) return skipped(url, "NOINDEX", "meta robots noindex");
+  // render=always: Chromium's DOM is the page; extracting the raw HTML first would be wasted work.
+  if (ctx.render === "always" && ctx.renderer) return await renderPage(ctx, item, res, "render=always");
+  const { extracted, tokens } = await ctx.extract(text, res.finalUrl);
+  const failure = extractFailure(url, extracted);
+  if (failure) return failure;
+  enqueueLinks(ctx, extracted.links, item.depth);
+  const page = { url, finalUrl: res.finalUrl, html: text, headers: res.headers };
+  const twin = await fetchTwin(ctx, res.finalUrl, text, extracted.title);
+  if (twin) {
+    // The site's own markdown, with the HTML page's metadata and links.
+    const md = fromMarkdown(twin.markdown, twin.url);
+    const { jsRequired: _ignored, ...meta } = extracted;
+    const fromTwin = { ...meta, markdown: md.markdown, headings: md.headings, removed: [] };
+    return storePage(ctx, { ...page, extracted: fromTwin, fetchedVia: twin.via });
+  }
+  if (extracted.jsRequired) {
+    const why = `needs JavaScript (${extracted.jsRequired})`;
+    if (ctx.render === "auto" && ctx.renderer) return await renderPage(ctx, item, res, why);
+    return skipped(url, "NEEDS_JAVASCRIPT", `needs JavaScript to render (${extracted.jsRequired})`);
+  }
+  return storePage(ctx, { ...page, extracted, fetchedVia: "http", tokens });
 }
 
 /** A redirect target is fetched only where robots.txt (of its own origin) allows it. */
@@ -198,57 +207,6 @@ function markdownVia(ctx: CrawlContext, url: string, kind: "markdown" | "plain")
   return kind === "markdown" && !/\.(md|markdown|txt)$/i.test(new URL(url).pathname)
     ? "md-negotiated"
     : "http";
-}
-
-/** Queues a page's in-scope links, skipping traps, non-page files and spent per-prefix budgets. */
-export function enqueueLinks(ctx: CrawlContext, links: PageLink[], depth: number): void {
-  for (const link of links) {
-    let target: string;
-    try {
-      target = normalizeUrl(link.url);
-    } catch {
-      continue;
-    }
-    if (ctx.queue.has(target)) continue;
-    const path = new URL(target).pathname;
-    if (isTrapPath(path)) continue;
-    const verdict = ctx.scope.check(target, depth + 1);
-    const fileType = fileMediaType(path);
-    if (fileType) {
-      // Never fetched, so a file past a limit costs the crawl nothing it could have seen.
-      if (verdict !== undefined || ctx.files.reported.has(target)) continue;
-      ctx.files.reported.add(target);
-      const reason = `not a page (${fileType}, by its extension; not fetched)`;
-      ctx.files.pending.push({ type: "skipped", url: target, code: "UNSUPPORTED_CONTENT", reason });
-      continue;
-    }
-    if (ctx.queue.full) {
-      // Conservative: the link may be known under another form, but a full budget means "maybe unseen".
-      ctx.limitedBy.add("max-pages");
-      continue;
-    }
-    if (verdict === "too-deep") ctx.limitedBy.add("max-depth");
-    if (verdict !== undefined) continue;
-    if (!takeBudget(ctx, path)) {
-      ctx.limitedBy.add("budget");
-      continue;
-    }
-    ctx.queue.add({ url: target, depth: depth + 1 });
-  }
-}
-
-function takeBudget(ctx: CrawlContext, path: string): boolean {
-  const budgets = ctx.options.prefixBudgets;
-  if (!budgets) return true;
-  // The longest matching prefix decides, so "/docs/api/" can be tighter than "/docs/".
-  const prefix = Object.keys(budgets)
-    .filter((p) => path.startsWith(p))
-    .sort((a, b) => b.length - a.length)[0];
-  if (prefix === undefined) return true;
-  const used = ctx.prefixCounts.get(prefix) ?? 0;
-  if (used >= budgets[prefix]!) return false;
-  ctx.prefixCounts.set(prefix, used + 1);
-  return true;
 }
 
 function storePage(
