@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { CrawlJob, CrawlJobRequest, CrawlRequest } from "../../../schemas/api.js";
 import { addRoute, type RouteRegistry } from "../api-route.js";
@@ -60,40 +60,7 @@ export function registerCrawlRoutes(app: Hono, registry: RouteRegistry, deps: Ap
       params: CrawlJobRequest,
       responses: { 200: { description: "An event stream", type: "text/event-stream" } },
     },
-    async (c, { params }) => {
-      const first = jobs.get(params.id);
-      return streamSSE(c, async (stream) => {
-        const updates: CrawlJob[] = [first];
-        let wake: (() => void) | undefined;
-        const off = jobs.subscribe(params.id, (job) => {
-          updates.push(job);
-          wake?.();
-        });
-        stream.onAbort(() => wake?.());
-        try {
-          while (!stream.aborted) {
-            const job = updates.shift();
-            if (!job) {
-              let timer: NodeJS.Timeout | undefined;
-              await new Promise<void>((resolve) => {
-                wake = resolve;
-                timer = setTimeout(resolve, KEEPALIVE_MS);
-              });
-              clearTimeout(timer);
-              if (updates.length === 0 && !stream.aborted) await stream.write(": keep-alive\n\n");
-              continue;
-            }
-            // Bursts of progress collapse to the newest state.
-            const latest = updates.length ? updates.splice(0).at(-1)! : job;
-            const done = jobs.isTerminal(latest);
-            await stream.writeSSE({ event: done ? "end" : "progress", data: JSON.stringify(latest) });
-            if (done) break;
-          }
-        } finally {
-          off();
-        }
-      });
-    },
+    async (c, { params }) => streamJob(c, jobs, params.id),
   );
   addRoute(
     app,
@@ -113,4 +80,39 @@ export function registerCrawlRoutes(app: Hono, registry: RouteRegistry, deps: Ap
     },
     async (c, { params }) => c.json(await jobs.cancel(params.id)),
   );
+}
+
+/** A job's updates as server-sent events, bursts collapsed to the newest state, until it ends. */
+function streamJob(c: Context, jobs: ApiDeps["jobs"], id: string): Response {
+  const first = jobs.get(id);
+  return streamSSE(c, async (stream) => {
+    const updates: CrawlJob[] = [first];
+    let wake: (() => void) | undefined;
+    const off = jobs.subscribe(id, (job) => {
+      updates.push(job);
+      wake?.();
+    });
+    stream.onAbort(() => wake?.());
+    try {
+      while (!stream.aborted) {
+        const job = updates.shift();
+        if (!job) {
+          let timer: NodeJS.Timeout | undefined;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            timer = setTimeout(resolve, KEEPALIVE_MS);
+          });
+          clearTimeout(timer);
+          if (updates.length === 0 && !stream.aborted) await stream.write(": keep-alive\n\n");
+          continue;
+        }
+        const latest = updates.length ? updates.splice(0).at(-1)! : job;
+        const done = jobs.isTerminal(latest);
+        await stream.writeSSE({ event: done ? "end" : "progress", data: JSON.stringify(latest) });
+        if (done) break;
+      }
+    } finally {
+      off();
+    }
+  });
 }
