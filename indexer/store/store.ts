@@ -51,10 +51,7 @@ export async function openStore(options: {
   const db = await lancedb.connect(options.dir, { readConsistencyInterval: options.readConsistencySec ?? 1 });
   const names = new Set(await db.tableNames());
   if (options.readOnly && !(names.has("pages") && names.has("chunks")))
-    throw new AgentwebError(
-      "NOT_FOUND",
-      `no index in ${options.dir} yet (a writer creates it with its first crawl)`,
-    );
+    throw new AgentwebError("NOT_FOUND", `no index in ${options.dir} yet (a writer creates it)`);
   const pages = names.has("pages")
     ? await db.openTable("pages")
     : await db.createEmptyTable("pages", PAGES_SCHEMA);

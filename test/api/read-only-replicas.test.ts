@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../api/http/server.js";
 import { resolveConfig } from "../../schemas/config.js";
 import { htmlPage, routeServer } from "../helpers/route-server.js";
-import { runCli } from "../helpers/run-cli.js";
+import { CLI_PATH, cliEnv, runCli } from "../helpers/run-cli.js";
 import { SAMPLE_SITE_DIR } from "../helpers/sample-site.js";
 import { type ServedSite, serveSite } from "../helpers/serve-site.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -18,18 +19,52 @@ const NEW_WORD = "quokka";
 
 type Hit = { url: string };
 
+/** `agentweb serve --read-only` in its own process, as an operator starts a replica. */
+async function serveProcess(data: string): Promise<Pick<RunningServer, "url" | "close">> {
+  const child = spawn(process.execPath, [CLI_PATH, "serve", "--read-only", "--data", data, "--port", "0"], {
+    env: cliEnv({
+      AGENTWEB_EMBEDDER: "none",
+      AGENTWEB_RATE_LIMIT_RPS: "0",
+      AGENTWEB_READ_CONSISTENCY_SEC: "1",
+    }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const match = /serving .* at (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once("close", (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    close: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
 /**
- * A writer process crawls into a data dir that two read-only servers serve: the replicas take no
- * lock, refuse writes, and both answer a search for pages written after they opened.
+ * A writer process crawls into a data dir that two read-only servers serve (one in this process,
+ * one started by `agentweb serve --read-only`): the replicas take no lock, refuse writes, and both
+ * answer a search for pages written after they opened.
  */
 describe("read-only replicas beside one writer", () => {
   const tmp = tempDir("agentweb-replicas-");
   const data = join(tmp.path, "data");
   let sample: ServedSite;
   let second: Awaited<ReturnType<typeof routeServer>>;
-  const replicas: RunningServer[] = [];
+  const replicas: Pick<RunningServer, "url" | "close">[] = [];
 
-  const search = async (server: RunningServer, q: string): Promise<Hit[]> => {
+  const search = async (server: { url: string }, q: string): Promise<Hit[]> => {
     const res = await fetch(`${server.url}/v1/search?q=${encodeURIComponent(q)}&k=10`);
     expect(res.status).toBe(200);
     return (await res.json()).hits;
@@ -50,7 +85,8 @@ describe("read-only replicas beside one writer", () => {
     const config = resolveConfig({
       flags: { data, port: 0, embedder: "none", rateLimitRps: 0, readOnly: true, readConsistencySec: 1 },
     });
-    for (let i = 0; i < 2; i++) replicas.push(await startServer(config));
+    replicas.push(await startServer(config));
+    replicas.push(await serveProcess(data));
   }, 180_000);
   afterAll(async () => {
     for (const r of replicas) await r.close();
@@ -139,5 +175,13 @@ describe("read-only replicas beside one writer", () => {
     } finally {
       writeFileSync(metaPath, meta);
     }
+  });
+
+  it("will not start on a data dir no writer has created an index in, and create nothing there", async () => {
+    const empty = join(tmp.path, "empty");
+    mkdirSync(empty);
+    const config = resolveConfig({ flags: { data: empty, port: 0, embedder: "none", readOnly: true } });
+    await expect(startServer(config)).rejects.toThrow(/no index in .* yet/);
+    expect(readdirSync(empty)).toEqual([]);
   });
 });
