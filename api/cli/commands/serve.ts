@@ -47,7 +47,7 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
   const logger = createLogger({ level: config.logLevel, write: (line) => io.stderr.write(line) });
   const server = await startServer(config, { logger });
   io.out(
-    `agentweb serving ${config.data} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`,
+    `agentweb serving ${config.data}${config.readOnly ? " read-only" : ""} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => {
