@@ -101,6 +101,14 @@ describe("read-only replicas beside one writer", () => {
     const crawl = await runCli(["crawl", `${second.url}/`, "--data", data, ...CRAWL_ARGS]);
     expect(crawl.code, crawl.stderr).toBe(0);
     expect(JSON.parse(crawl.stdout).pages.ok).toBe(2);
+    // A serving writer takes the data dir beside them just as well.
+    const writer = await startServer(resolveConfig({ flags: { data, port: 0, embedder: "none" } }));
+    try {
+      expect(JSON.parse(readFileSync(join(data, "writer.lock"), "utf8"))).toMatchObject({ owner: "serve" });
+      expect(await (await fetch(`${writer.url}/readyz`)).json()).toMatchObject({ writable: true });
+    } finally {
+      await writer.close();
+    }
   }, 120_000);
 
   it("both answer the same hits for the new pages once the read-consistency interval passes", async () => {
