@@ -2,7 +2,8 @@
  * Production entry point: configuration from the environment (AGENTWEB_*), logs as JSON lines on
  * stdout at the configured level (AGENTWEB_LOG_LEVEL), graceful shutdown on SIGTERM/SIGINT (in-flight requests finish, LanceDB closes cleanly).
  *
- * Run: node dist/deploy/main.js   (e.g. AGENTWEB_DATA=/var/lib/agentweb AGENTWEB_PORT=7070)
+ * Run: node dist/deploy/main.js   (e.g. AGENTWEB_DATA=/var/lib/agentweb AGENTWEB_PORT=7070; a replica
+ * beside the writer adds AGENTWEB_READ_ONLY=true). Probes: /healthz (liveness), /readyz (readiness).
  */
 import "../api/runtime-env.js";
 import { startServer } from "../api/http/server.js";
@@ -17,7 +18,7 @@ try {
   const config = resolveConfig({ env: configFromEnv(process.env) });
   log = createLogger({ level: config.logLevel, write });
   const server = await startServer(config, { logger: log });
-  log.info("listening", { url: server.url, data: config.data });
+  log.info("listening", { url: server.url, data: config.data, readOnly: config.readOnly });
   const shutdown = (signal: string) => {
     log.info("shutting down", { signal });
     // A second signal, or a request that never ends, must not keep the process forever.

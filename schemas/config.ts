@@ -2,7 +2,9 @@
  * The one configuration schema. Every option names its environment variable; layers merge as
  * defaults < config file < env < flags, parsed once at the entry point and passed down.
  */
+import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { AgentwebError } from "./errors.js";
 import { SearchMode } from "./search.js";
 
 /** "a, b,,c" → ["a", "b", "c"]: how the environment spells a list. */
@@ -111,6 +113,16 @@ export const Config = z.object({
   vectorWeight: z.coerce.number().min(0).max(10).default(0.2),
   host: z.string().min(1).default("127.0.0.1"),
   port: int(0, 65535).default(7070),
+  /**
+   * Serve without writing: no writer lock, every write (crawl, delete, reindex, fresh fetch that
+   * stores) refused with READ_ONLY. Several such replicas may serve one data dir beside its writer.
+   */
+  readOnly: bool.default(false),
+  /**
+   * Seconds after which a reader sees another process's commits (0: every read checks). Small
+   * enough that replicas agree soon after a write, large enough not to re-read the manifest per query.
+   */
+  readConsistencySec: z.coerce.number().min(0).max(3600).default(1),
   /** Serve on a non-loopback address without API keys. */
   insecure: bool.default(false),
   /** Site served at the root routes when several are indexed. */
@@ -182,6 +194,8 @@ export const CONFIG_ENV = {
   vectorWeight: "AGENTWEB_VECTOR_WEIGHT",
   host: "AGENTWEB_HOST",
   port: "AGENTWEB_PORT",
+  readOnly: "AGENTWEB_READ_ONLY",
+  readConsistencySec: "AGENTWEB_READ_CONSISTENCY_SEC",
   insecure: "AGENTWEB_INSECURE",
   rootSite: "AGENTWEB_ROOT_SITE",
   logLevel: "AGENTWEB_LOG_LEVEL",
@@ -206,7 +220,19 @@ export const CONFIG_ENV = {
   allowCidrs: "AGENTWEB_ALLOW_CIDRS",
 } as const satisfies Record<keyof Config, string>;
 
-/** The options named in an environment (unset and empty variables are skipped). */
+/**
+ * Secrets that may also come from a file named by `<VARIABLE>_FILE` (a mounted container secret),
+ * so that the secret itself stays out of the environment, which process listings and crash reports
+ * show. The API keys file may hold one key per line.
+ */
+const SECRET_FILE_OPTIONS = ["apiKeys", "embedderApiKey"] as const satisfies (keyof Config)[];
+
+/**
+ * The options named in an environment (unset and empty variables are skipped). A secret's
+ * `_FILE` variable is read here; naming a secret both ways, or an unreadable file, is CONFIG_INVALID.
+ *
+ * @example configFromEnv({ AGENTWEB_API_KEYS_FILE: "/run/secrets/keys" }).apiKeys // "key1:admin,key2"
+ */
 export function configFromEnv(
   env: Record<string, string | undefined>,
 ): Partial<Record<keyof Config, string>> {
@@ -215,7 +241,29 @@ export function configFromEnv(
     const value = env[name];
     if (value !== undefined && value !== "") out[key] = value;
   }
+  for (const key of SECRET_FILE_OPTIONS) {
+    const fileVar = `${CONFIG_ENV[key]}_FILE`;
+    const path = env[fileVar];
+    if (path === undefined || path === "") continue;
+    if (out[key] !== undefined)
+      throw new AgentwebError("CONFIG_INVALID", `set ${CONFIG_ENV[key]} or ${fileVar}, not both`);
+    const text = readSecretFile(fileVar, path);
+    out[key] = key === "apiKeys" ? text.split(/\r?\n/).join(",") : text;
+  }
   return out;
+}
+
+/** A secret file's text without its surrounding whitespace (editors add a final newline). */
+function readSecretFile(fileVar: string, path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").trim();
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    throw new AgentwebError("CONFIG_INVALID", `${fileVar}: cannot read ${path} (${reason})`, { cause });
+  }
+  if (text === "") throw new AgentwebError("CONFIG_INVALID", `${fileVar}: ${path} is empty`);
+  return text;
 }
 
 /**

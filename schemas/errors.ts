@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   /** Out of the crawl's scope or budget (e.g. redirected elsewhere). */
   OUT_OF_SCOPE: { kind: "non-retryable", status: 422 },
   DATA_DIR_LOCKED: { kind: "non-retryable", status: 409 },
+  /** A write (crawl, delete, reindex, fresh fetch that stores) asked of a read-only replica: send it to the writer. */
+  READ_ONLY: { kind: "blocked", status: 403 },
   CONFLICT: { kind: "retryable", status: 409 },
   DATA_FORMAT_MISMATCH: { kind: "non-retryable", status: 500 },
   CONFIG_INVALID: { kind: "usage", status: 500 },

@@ -86,6 +86,11 @@ export const CONFIG_FLAGS = {
     text: "allow a non-loopback address without API keys",
     config: "insecure",
   },
+  "read-only": {
+    flag: "--read-only",
+    text: "serve without writing: no writer lock, crawls and deletes refused; many replicas may share one --data",
+    config: "readOnly",
+  },
 } as const satisfies Record<string, FlagDoc>;
 
 /**

@@ -10,6 +10,7 @@ import type { RouteRegistry } from "./api-route.js";
 import { registerHostingRoutes } from "./hosting-routes.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { sendProblem, toProblem } from "./problem.js";
+import { registerReadiness } from "./readiness.js";
 import type { ApiDeps } from "./routes/api-deps.js";
 import { registerAuditRoutes } from "./routes/audit-routes.js";
 import { registerCrawlRoutes } from "./routes/crawl-routes.js";
@@ -66,6 +67,7 @@ export function createApp(deps: {
   registerApiGuards(app, index.config);
 
   app.get("/healthz", (c) => c.json({ status: "ok", version: deps.version }));
+  registerReadiness(app, index);
   registerReadRoutes(app, registry, api);
   registerSiteRoutes(app, registry, api);
   registerCrawlRoutes(app, registry, api);

@@ -33,6 +33,19 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
       responses: { 200: { description: "ok" } },
     },
   };
+  paths["/readyz"] ??= {
+    get: {
+      summary: "Readiness: the index is open and answers reads",
+      description:
+        "200 with the index version and whether this server writes; 503 with the reason while the index cannot be read. Send traffic to ready replicas; restart only on /healthz failing.",
+      "x-access": "public",
+      security: [],
+      responses: {
+        200: { description: "ready", content: { "application/json": {} } },
+        503: { description: "not ready, with the reason", content: { "application/json": {} } },
+      },
+    },
+  };
   paths["/metrics"] ??= {
     get: {
       summary: "Prometheus text metrics (read scope)",

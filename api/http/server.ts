@@ -20,7 +20,7 @@ export interface RunningServer {
 }
 
 /**
- * Opens the index (as its one writer) and serves the API. A non-loopback address needs API keys
+ * Opens the index (as its one writer, or with `readOnly` as one of many readers) and serves the API. A non-loopback address needs API keys
  * (or `insecure`). Used by `agentweb serve` and by the
  * production entry point in deploy/.
  *
@@ -38,7 +38,7 @@ export async function startServer(
       `refusing to serve on ${config.host} without API keys: bind to 127.0.0.1, or pass --insecure to expose the index openly`,
     );
   }
-  const index = await openIndex(config, { write: true, owner: "serve" });
+  const index = await openIndex(config, { write: !config.readOnly, owner: "serve" });
   const egress = options.egress ?? egressPolicyFor(config);
   // Jobs left queued or running by a previous server start again here.
   const jobs = createCrawlJobs(index, { egress, ...(options.logger ? { logger: options.logger } : {}) });

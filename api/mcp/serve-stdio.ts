@@ -10,7 +10,7 @@ import { createMcpServer } from "./create-mcp-server.js";
 /**
  * Serves MCP over stdio until stdin closes: the local agent's own server, with every tool (the
  * user started it). It takes the writer lock when it can, for crawl_site; when a server already
- * owns the data dir it serves the read tools and explains the crawl refusal. Crawls and fresh
+ * owns the data dir, or `readOnly` is set, it serves the read tools and explains the crawl refusal. Crawls and fresh
  * fetches still pass the egress guard: the caller is a model, not the user.
  *
  * @example await serveMcpStdio(config); // resolves when the client disconnects
@@ -23,7 +23,8 @@ export async function serveMcpStdio(
   let jobs: CrawlJobs | undefined;
   const egress = egressPolicyFor(config);
   try {
-    index = await openIndex(config, { write: true, owner: "mcp" });
+    index = await openIndex(config, { write: !config.readOnly, owner: "mcp" });
+    // On a read-only handle the jobs resume nothing and refuse crawl_site with READ_ONLY.
     jobs = createCrawlJobs(index, { egress });
   } catch (err) {
     if (!isAgentwebError(err, "DATA_DIR_LOCKED")) throw err;

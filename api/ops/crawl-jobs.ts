@@ -4,7 +4,7 @@ import { AgentwebError, isAgentwebError } from "../../schemas/errors.js";
 import { siteIdFor } from "../../schemas/site-id.js";
 import { crawlJobFiles } from "./crawl-job-files.js";
 import { type CrawlProgress, crawlSite } from "./crawl-site.js";
-import type { IndexHandle } from "./index-handle.js";
+import { assertWritable, type IndexHandle } from "./index-handle.js";
 import { createJobRunner, type JobRunner } from "./job-runner.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { pagesPerSecond } from "./present.js";
@@ -74,8 +74,9 @@ export function createCrawlJobs(
     },
   });
 
-  // Jobs a previous process left queued or running start again, in their original order.
-  for (const job of files.loadAll()) {
+  // Jobs a previous process left queued or running start again, in their original order; they
+  // belong to the writer, so a read-only replica leaves them alone.
+  for (const job of index.writable ? files.loadAll() : []) {
     if (isTerminal(job)) runner.remember(job);
     else runner.enqueue({ ...job, state: "queued" }, false);
   }
@@ -89,6 +90,7 @@ export function createCrawlJobs(
   return {
     /** Checks the (parsed) request's start URL against the guard, queues the job and returns it. */
     async start(request: CrawlRequest): Promise<CrawlJob> {
+      assertWritable(index, "start a crawl");
       if (options.egress) await assertAllowed(options.egress, request.url);
       const job: CrawlJob = {
         id: randomUUID(),

@@ -4,7 +4,7 @@ import { createIndexWriter } from "../../indexer/index-writer.js";
 import { AgentwebError } from "../../schemas/errors.js";
 import type { Page } from "../../schemas/page.js";
 import { scopePrefix } from "../../schemas/site-id.js";
-import type { IndexHandle } from "./index-handle.js";
+import { assertWritable, type IndexHandle } from "./index-handle.js";
 import { assertAllowed } from "./url-guard.js";
 
 /**
@@ -21,6 +21,7 @@ export async function fetchFreshPage(
   input: { url: string },
   options: { egress?: EgressPolicy; store?: boolean } = {},
 ): Promise<{ page: Page; stored: boolean }> {
+  if (options.store !== false) assertWritable(index, "fetch a page fresh and store it");
   if (options.egress) await assertAllowed(options.egress, input.url);
   const { config } = index;
   let page: Page | undefined;

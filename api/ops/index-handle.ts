@@ -12,6 +12,8 @@ export interface IndexHandle {
   config: Config;
   dataDir: DataDir;
   store: Store;
+  /** True for the data dir's one writer; any other handle refuses writes (see assertWritable). */
+  writable: boolean;
   /** The configured embedder, started on first call (workers load a model each); undefined when off. */
   embedder(): Promise<Embedder | undefined>;
   close(): Promise<void>;
@@ -19,7 +21,8 @@ export interface IndexHandle {
 
 /**
  * Opens the index in `config.data`. A writer takes the one-writer lock first and creates the dir;
- * a reader needs an existing index and sees new commits within a second.
+ * a reader takes no lock, needs an existing index, and sees other processes' commits within
+ * `config.readConsistencySec`.
  *
  * @example
  * const index = await openIndex(config, { write: true, owner: "crawl" });
@@ -34,12 +37,18 @@ export async function openIndex(
   try {
     // An existing index keeps the width it was created with, whatever the configured embedder.
     const dims = (await storedVectorWidth(dataDir.indexDir)) ?? indexDims(config);
-    const store = await openStore({ dir: dataDir.indexDir, dims, readConsistencySec: 1 });
+    const store = await openStore({
+      dir: dataDir.indexDir,
+      dims,
+      readConsistencySec: config.readConsistencySec,
+      readOnly: !access.write,
+    });
     let embedder: Promise<Embedder | undefined> | undefined;
     return {
       config,
       dataDir,
       store,
+      writable: access.write,
       embedder() {
         embedder ??= startEmbedder(config).then(async (e) => {
           try {
@@ -68,4 +77,19 @@ export async function openIndex(
     release();
     throw err;
   }
+}
+
+/**
+ * Refuses a write through a handle that is not the data dir's writer (a read-only replica, a CLI
+ * reader), naming what was refused, before anything is fetched or changed.
+ *
+ * @example assertWritable(index, "start a crawl");
+ */
+export function assertWritable(index: IndexHandle, action: string): void {
+  if (index.writable) return;
+  throw new AgentwebError(
+    "READ_ONLY",
+    `${index.config.data} is open read-only here (a replica): cannot ${action}; send writes to its writer (a server or CLI run without --read-only)`,
+    { data: { action } },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Embedder } from "../../indexer/embed/embedder.js";
 import { embeddingText } from "../../indexer/embed/embedding-text.js";
 import { AgentwebError } from "../../schemas/errors.js";
-import type { IndexHandle } from "./index-handle.js";
+import { assertWritable, type IndexHandle } from "./index-handle.js";
 
 /** The embedder a config names, for the CLI to start before a reindex. */
 export { startEmbedder } from "../../indexer/embed/start-embedder.js";
@@ -20,6 +20,7 @@ export async function reindexVectors(
   embedder: Embedder,
   onProgress: (embedded: number) => void = () => {},
 ): Promise<{ embedded: number; embedder: string }> {
+  assertWritable(index, "re-embed the index");
   if (embedder.dims !== index.store.dims) {
     throw new AgentwebError(
       "INVALID_INPUT",

@@ -1,6 +1,6 @@
 import type { SiteInfo, SiteRequest } from "../../schemas/api.js";
 import { AgentwebError } from "../../schemas/errors.js";
-import type { IndexHandle } from "./index-handle.js";
+import { assertWritable, type IndexHandle } from "./index-handle.js";
 
 /**
  * Every indexed site (as recorded in the data dir's meta.json when a crawl finishes) with its
@@ -44,6 +44,7 @@ export async function deleteSite(
   index: IndexHandle,
   input: SiteRequest,
 ): Promise<{ deleted: string; pages: number; chunks: number }> {
+  assertWritable(index, "delete a site");
   const info = await getSite(index, input);
   await index.store.deleteSite(info.site);
   index.dataDir.writeMeta((meta) => {

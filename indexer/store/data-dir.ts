@@ -56,6 +56,12 @@ export function openDataDir(root: string, options: { create?: boolean } = {}) {
     return meta;
   };
   readMeta();
+  // A reader creates nothing: opening a missing index would make its directory.
+  if (!options.create && !existsSync(join(root, "index")))
+    throw new AgentwebError(
+      "NOT_FOUND",
+      `no index in ${root} yet (a writer creates it with its first crawl)`,
+    );
   return {
     root,
     indexDir: join(root, "index"),

@@ -1,5 +1,6 @@
 import * as lancedb from "@lancedb/lancedb";
 import type { Chunk } from "../../schemas/chunk.js";
+import { AgentwebError } from "../../schemas/errors.js";
 import type { Page } from "../../schemas/page.js";
 import { withIdentifierVariants } from "./identifier-variants.js";
 import { type ChunkRow, fromPageRow, scopeFilter, sqlString, toChunkRow, toPageRow } from "./rows.js";
@@ -42,11 +43,15 @@ export async function openStore(options: {
   dir: string;
   dims: number;
   readConsistencySec?: number;
+  /** Open existing tables only: a reader never creates them (two readers would race to). */
+  readOnly?: boolean;
   /** Vectors below this count are searched by a flat scan (see buildVectorIndex). */
   vectorIndexMinRows?: number;
 }) {
   const db = await lancedb.connect(options.dir, { readConsistencyInterval: options.readConsistencySec ?? 1 });
   const names = new Set(await db.tableNames());
+  if (options.readOnly && !(names.has("pages") && names.has("chunks")))
+    throw new AgentwebError("NOT_FOUND", `no index in ${options.dir} yet (a writer creates it)`);
   const pages = names.has("pages")
     ? await db.openTable("pages")
     : await db.createEmptyTable("pages", PAGES_SCHEMA);

@@ -213,7 +213,7 @@ describe("HTTP API over app.request (sample site, real LanceDB)", () => {
     ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
-    for (const p of ["/healthz", "/metrics", "/mcp"]) expect(doc.paths[p], p).toBeDefined();
+    for (const p of ["/healthz", "/readyz", "/metrics", "/mcp"]) expect(doc.paths[p], p).toBeDefined();
     const maxTokens = doc.paths["/v1/context"].get.parameters.find(
       (p: { name: string }) => p.name === "maxTokens",
     );

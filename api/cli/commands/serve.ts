@@ -8,13 +8,14 @@ import type { CommandIo } from "./command.js";
 export const SERVE_HELP = commandHelp({
   usage: "agentweb serve [options]",
   about: `Serves the index over HTTP until Ctrl-C: the API under /v1 (docs at /v1/docs), MCP at /mcp,
-hosted llms.txt and .md twins, /healthz, /metrics. API keys: env AGENTWEB_API_KEYS="KEY:admin,KEY2:read".
+hosted llms.txt and .md twins, /healthz, /readyz, /metrics. API keys: env AGENTWEB_API_KEYS="KEY:admin,KEY2:read".
 Logs go to stderr as JSON lines, at env AGENTWEB_LOG_LEVEL (default ${configDefault("logLevel")}; warn keeps requests out).`,
   flags: [
     CONFIG_FLAGS.data,
     CONFIG_FLAGS.port,
     CONFIG_FLAGS.host,
     CONFIG_FLAGS.insecure,
+    CONFIG_FLAGS["read-only"],
     CONFIG_FLAGS.config,
   ],
 });
@@ -25,6 +26,7 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
     port: { type: "string" },
     host: { type: "string" },
     insecure: { type: "boolean" },
+    "read-only": { type: "boolean" },
   });
   if (values.help) {
     io.out(SERVE_HELP);
@@ -38,13 +40,14 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
       port: intFlag("port", values.port),
       host: values.host,
       insecure: values.insecure,
+      readOnly: values["read-only"],
     },
   });
   // The server's log goes to stderr: stdout is the user's.
   const logger = createLogger({ level: config.logLevel, write: (line) => io.stderr.write(line) });
   const server = await startServer(config, { logger });
   io.out(
-    `agentweb serving ${config.data} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`,
+    `agentweb serving ${config.data}${config.readOnly ? " read-only" : ""} at ${server.url}  (try: curl '${server.url}/v1/search?q=getting+started')`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => {
