@@ -107,6 +107,8 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const structured = readStructuredMetadata(doc);
   const js = collectJsSignals(doc);
   removeHiddenContent(doc, log);
+  // The text a reader sees before any cleaning: a page with real text does not need JavaScript.
+  const visibleChars = textOf(doc.body).length;
   // After the guard: a flattened subtree keeps its text, which must not include hidden text.
   flattenDeepNesting(doc.body, log);
   annotate(doc.body);
@@ -135,7 +137,7 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   }
 
   const readableChars = markdownToPlainText(markdown).length;
-  const jsRequired = needsJavaScript(js, readableChars);
+  const jsRequired = needsJavaScript(js, readableChars, visibleChars);
   const page: ExtractedPage = {
     ...meta,
     ...structured,
