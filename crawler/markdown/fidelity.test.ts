@@ -51,6 +51,12 @@ describe("toMarkdown: escapes only where markdown needs them", () => {
     expect(md("<p># not a heading</p>")).toBe("\\# not a heading\n");
   });
 
+  it("keeps a heading's leading number in the plain text", () => {
+    const out = md("<h2>1. Install</h2><p>2. Run it</p>");
+    expect(out).toBe("## 1. Install\n\n2\\. Run it\n");
+    expect(markdownToPlainText(out)).toBe("1. Install\n\n2. Run it");
+  });
+
   it("leaves the same characters alone mid-line", () => {
     expect(md("<p>a <b>- b</b> <i>1. c</i> <b># d</b></p>")).toBe("a **- b** _1. c_ **# d**\n");
   });

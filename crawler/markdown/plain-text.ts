@@ -26,9 +26,10 @@ export function markdownToPlainText(markdown: string): string {
     keepText,
   )
     .replace(/^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*(\|[^\S\n]*:?-{3,}:?[^\S\n]*)*\|?[^\S\n]*$/gm, "")
-    .replace(/^#{1,6}[^\S\n]+/gm, "")
     .replace(/^[^\S\n]*(>[^\S\n]?)+/gm, "")
     .replace(/^[^\S\n]*([-*+]|\d+[.)])[^\S\n]+/gm, "")
+    // Headings after list markers: `## 1. Install` is a heading whose text starts with "1.".
+    .replace(/^#{1,6}[^\S\n]+/gm, "")
     .replace(/<br>/g, " ");
   // After the link pass: a footnote link inside <sup> keeps its text.
   return spaceAroundPipes(inlineHtmlToText(text))
