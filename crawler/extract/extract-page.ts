@@ -5,7 +5,9 @@
  * hidden-content guard runs before anything reads text; links are collected before the noise
  * rules remove navigation; a title set in a styled block is promoted to the h1 after them (so a
  * removed menu does not count as text before it); Readability and the declared main region then
- * compete for the content (main-content.ts); turndown renders it (markdown/). linkedom parses
+ * compete for the content (main-content.ts); the completeness guard widens a choice that kept one
+ * of several sibling sections and reports what stays out (completeness.ts); turndown renders it
+ * (markdown/). linkedom parses
  * first; jsdom re-runs the whole pipeline when linkedom's result is empty or thin.
  */
 import type { Heading, PageLink, Removal } from "../../schemas/page.js";
@@ -17,6 +19,7 @@ import {
   pruneArticleBoilerplate,
   pruneMarkedCaptions,
 } from "./article-boilerplate.js";
+import { completeContent } from "./completeness.js";
 import { flattenDeepMarkup } from "./deep-markup.js";
 import { docsSignals, isDocsPage } from "./docs-signals.js";
 import { tagOf, textOf } from "./dom-utils.js";
@@ -122,9 +125,10 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   markArticleBoilerplate(doc.body);
   if (!isDocsPage(docsSignals(doc, findMainRegion(doc)))) pruneMarkedCaptions(doc.body, log);
   const content = selectMainContent(doc);
-  if (content.articlePage && content.root !== doc.body)
-    pruneArticleBoilerplate(content.root, log, [h1 ? textOf(h1) : "", meta.title]);
-  let { markdown, headings } = toMarkdown(content.root, { baseUrl: base });
+  const root = completeContent(doc, content.root, log);
+  if (content.articlePage && root !== doc.body)
+    pruneArticleBoilerplate(root, log, [h1 ? textOf(h1) : "", meta.title]);
+  let { markdown, headings } = toMarkdown(root, { baseUrl: base });
 
   // Readability drops an h1 equal to <title>; the page's real h1 always leads the markdown.
   const h1Text = h1 ? stripInvisible(textOf(h1)).text.replace(/[¶🔗]/gu, "").trim() : "";
