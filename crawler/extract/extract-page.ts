@@ -7,8 +7,9 @@
  * removed menu does not count as text before it); Readability and the declared main region then
  * compete for the content (main-content.ts); the completeness guard widens a choice that kept one
  * of several sibling sections and reports what stays out (completeness.ts); turndown renders it
- * (markdown/). linkedom parses
- * first; jsdom re-runs the whole pipeline when linkedom's result is empty or thin.
+ * (markdown/). linkedom parses first; jsdom re-runs the whole pipeline when linkedom's result is
+ * empty or thin. A page whose content is its `<noscript>` fallback has it unwrapped before the
+ * guard (noscript-content.ts).
  */
 import type { Heading, PageLink, Removal } from "../../schemas/page.js";
 import { markdownToMainText, markdownToPlainText } from "../markdown/plain-text.js";
@@ -31,6 +32,7 @@ import { type MainContent, selectMainContent } from "./main-content.js";
 import { readMetadata } from "./metadata.js";
 import { collectJsSignals, needsJavaScript } from "./needs-javascript.js";
 import { applyNoiseRules } from "./noise-rules.js";
+import { unwrapContentNoscript } from "./noscript-content.js";
 import {
   type ParsedDocument,
   parseWithJsdom,
@@ -109,6 +111,8 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const meta = readMetadata(doc, base);
   const structured = readStructuredMetadata(doc);
   const js = collectJsSignals(doc);
+  // After the signals (a content fallback still says the page was built for scripts).
+  unwrapContentNoscript(doc, log);
   removeHiddenContent(doc, log);
   // The text a reader sees before any cleaning: a page with real text does not need JavaScript.
   const visibleChars = textOf(doc.body).length;
