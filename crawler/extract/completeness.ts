@@ -66,7 +66,7 @@ function locate(body: Element, chosen: Element, keys: Set<string>): Element | un
   for (const el of body.querySelectorAll(BLOCKS)) {
     const key = keyOf(el);
     if (key.length < MIN_KEY_CHARS || !keys.has(key)) continue;
-    // A nested block (a p inside an li) repeats its parent's key prefix only when it is the whole.
+    // A block that is its parent's whole text (the p of an li) is the same occurrence, not a repeat.
     seen.set(key, seen.has(key) && seen.get(key) !== el.parentElement ? null : el);
   }
   const matched = [...seen.values()].filter((el): el is Element => el !== null);
