@@ -1,7 +1,7 @@
 /**
  * Extraction quality on WCXB's development split (../shared/bench-data/wcxb, 1,497 pages, 7 types):
  *
- *   npx tsx bench/extract-wcxb.ts [--limit N] [--type docs] [--dump per-page.tsv]
+ *   npx tsx bench/extract-wcxb.ts [--limit N] [--type documentation] [--dump per-page.tsv]
  *
  * Scored as ../shared/bench-data/SCORING.md says for WCXB: lower-cased `\w+` tokens as a bag,
  * per-page precision, recall and F1, each averaged over pages, overall and per page type. The text
