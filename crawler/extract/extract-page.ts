@@ -5,8 +5,11 @@
  * hidden-content guard runs before anything reads text; links are collected before the noise
  * rules remove navigation; a title set in a styled block is promoted to the h1 after them (so a
  * removed menu does not count as text before it); Readability and the declared main region then
- * compete for the content (main-content.ts); turndown renders it (markdown/). linkedom parses
- * first; jsdom re-runs the whole pipeline when linkedom's result is empty or thin.
+ * compete for the content (main-content.ts); the completeness guard widens a choice that kept one
+ * of several sibling sections and reports what stays out (completeness.ts); turndown renders it
+ * (markdown/). linkedom parses first; jsdom re-runs the whole pipeline when linkedom's result is
+ * empty or thin. A page whose content is its `<noscript>` fallback has it unwrapped before the
+ * guard (noscript-content.ts).
  */
 import type { Heading, PageLink, Removal } from "../../schemas/page.js";
 import { markdownToMainText, markdownToPlainText } from "../markdown/plain-text.js";
@@ -17,6 +20,7 @@ import {
   pruneArticleBoilerplate,
   pruneMarkedCaptions,
 } from "./article-boilerplate.js";
+import { completeContent } from "./completeness.js";
 import { flattenDeepMarkup } from "./deep-markup.js";
 import { docsSignals, isDocsPage } from "./docs-signals.js";
 import { tagOf, textOf } from "./dom-utils.js";
@@ -28,6 +32,7 @@ import { type MainContent, selectMainContent } from "./main-content.js";
 import { readMetadata } from "./metadata.js";
 import { collectJsSignals, needsJavaScript } from "./needs-javascript.js";
 import { applyNoiseRules } from "./noise-rules.js";
+import { unwrapContentNoscript } from "./noscript-content.js";
 import {
   type ParsedDocument,
   parseWithJsdom,
@@ -106,7 +111,11 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   const meta = readMetadata(doc, base);
   const structured = readStructuredMetadata(doc);
   const js = collectJsSignals(doc);
+  // After the signals (a content fallback still says the page was built for scripts).
+  unwrapContentNoscript(doc, log);
   removeHiddenContent(doc, log);
+  // The text a reader sees before any cleaning: a page with real text does not need JavaScript.
+  const visibleChars = textOf(doc.body).length;
   // After the guard: a flattened subtree keeps its text, which must not include hidden text.
   flattenDeepNesting(doc.body, log);
   annotate(doc.body);
@@ -120,9 +129,10 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   markArticleBoilerplate(doc.body);
   if (!isDocsPage(docsSignals(doc, findMainRegion(doc)))) pruneMarkedCaptions(doc.body, log);
   const content = selectMainContent(doc);
-  if (content.articlePage && content.root !== doc.body)
-    pruneArticleBoilerplate(content.root, log, [h1 ? textOf(h1) : "", meta.title]);
-  let { markdown, headings } = toMarkdown(content.root, { baseUrl: base });
+  const root = completeContent(doc, content.root, log);
+  if (content.articlePage && root !== doc.body)
+    pruneArticleBoilerplate(root, log, [h1 ? textOf(h1) : "", meta.title]);
+  let { markdown, headings } = toMarkdown(root, { baseUrl: base });
 
   // Readability drops an h1 equal to <title>; the page's real h1 always leads the markdown.
   const h1Text = h1 ? stripInvisible(textOf(h1)).text.replace(/[¶🔗]/gu, "").trim() : "";
@@ -135,7 +145,7 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   }
 
   const readableChars = markdownToPlainText(markdown).length;
-  const jsRequired = needsJavaScript(js, readableChars);
+  const jsRequired = needsJavaScript(js, readableChars, visibleChars);
   const page: ExtractedPage = {
     ...meta,
     ...structured,

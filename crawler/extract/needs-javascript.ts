@@ -49,20 +49,33 @@ export function collectJsSignals(doc: Document): JsSignals {
 }
 
 /**
+ * Visible text (outside scripts, styles and hidden elements) from which a page is a page of its
+ * own, whatever its scripts: a heading, a sentence and a short list. When extraction keeps none of
+ * it, the extraction failed; a browser would render the same text again.
+ */
+const STATIC_TEXT_CHARS = 200;
+
+/**
  * The reason the page needs JavaScript, or undefined. `readableChars` is the length of the
- * extracted main text.
+ * extracted main text; `visibleChars` the length of the page's visible text before any cleaning
+ * (the text a browser shows without running scripts). Script counts alone never decide: most
+ * static pages carry scripts (analytics, search, theme toggles).
  *
- * @example needsJavaScript({ emptyAppRoot: "#root", noscriptAsksForJs: false, scriptCount: 2 }, 0)
+ * @example needsJavaScript({ emptyAppRoot: "#root", noscriptAsksForJs: false, scriptCount: 2 }, 0, 0)
  * // "empty app root #root and 0 chars of readable text"
  */
-export function needsJavaScript(signals: JsSignals, readableChars: number): string | undefined {
+export function needsJavaScript(
+  signals: JsSignals,
+  readableChars: number,
+  visibleChars: number,
+): string | undefined {
   if (signals.emptyAppRoot && readableChars < 300) {
     return `empty app root ${signals.emptyAppRoot} and ${readableChars} chars of readable text`;
   }
   if (signals.noscriptAsksForJs && readableChars < 200) {
     return `<noscript> asks to enable JavaScript and only ${readableChars} chars of readable text`;
   }
-  if (readableChars === 0 && signals.scriptCount > 0) {
+  if (readableChars === 0 && signals.scriptCount > 0 && visibleChars < STATIC_TEXT_CHARS) {
     return `no readable text but ${signals.scriptCount} script(s)`;
   }
   return undefined;

@@ -36,11 +36,24 @@ export function cleanupMarkdown(markdown: string): string {
       if (blank === 1) out.push("");
       continue;
     }
+    // A rule that separates nothing (first, after another rule, last) is a divider left by removed
+    // chrome, not a break in the text.
+    if (line === HR && lastText(out) === undefined) continue;
+    if (line === HR && lastText(out) === HR) continue;
     blank = 0;
     out.push(line);
   }
+  if (!fence) while (out.length > 0 && (out[out.length - 1] === "" || out[out.length - 1] === HR)) out.pop();
   const text = trimNewlines(out.join("\n"));
   return text ? `${text}\n` : "";
+}
+
+const HR = "---";
+
+/** The last line written that is not blank (undefined before the first). */
+function lastText(out: string[]): string | undefined {
+  for (let i = out.length - 1; i >= 0; i--) if (out[i] !== "") return out[i];
+  return undefined;
 }
 
 /** `[](url)` (not an image): an empty link left by a removed icon. */

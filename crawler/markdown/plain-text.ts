@@ -2,6 +2,7 @@
  * Markdown → plain text, for measuring how much readable text a page has (thin/JS checks) and for
  * word-level scoring against plain-text ground truth.
  */
+import { inlineHtmlToText } from "./inline-html.js";
 import { type LinkSyntax, replaceLinks } from "./link-syntax.js";
 
 /** Link and image text is kept (escaped brackets included); the URL goes. */
@@ -25,11 +26,13 @@ export function markdownToPlainText(markdown: string): string {
     keepText,
   )
     .replace(/^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*(\|[^\S\n]*:?-{3,}:?[^\S\n]*)*\|?[^\S\n]*$/gm, "")
-    .replace(/^#{1,6}[^\S\n]+/gm, "")
     .replace(/^[^\S\n]*(>[^\S\n]?)+/gm, "")
     .replace(/^[^\S\n]*([-*+]|\d+[.)])[^\S\n]+/gm, "")
+    // Headings after list markers: `## 1. Install` is a heading whose text starts with "1.".
+    .replace(/^#{1,6}[^\S\n]+/gm, "")
     .replace(/<br>/g, " ");
-  return spaceAroundPipes(text)
+  // After the link pass: a footnote link inside <sup> keeps its text.
+  return spaceAroundPipes(inlineHtmlToText(text))
     .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
     .replace(/`/g, "")
     .replace(/\n{3,}/g, "\n\n")

@@ -15,7 +15,9 @@ import type TurndownService from "turndown";
 import type { Heading } from "../../schemas/page.js";
 import { admonitionKind, admonitionLabel, admonitionTitle, isAdmonitionTitle } from "./admonition.js";
 import { codeBlockMarkdown, longestBacktickRun } from "./code-block.js";
+import { BLOCK_ESCAPE } from "./escape.js";
 import { headingAnchor } from "./heading-anchor.js";
+import { INLINE_HTML_RULES, inlineHtmlToText } from "./inline-html.js";
 import { replaceLinks } from "./link-syntax.js";
 import { unshieldWhitespace } from "./long-whitespace.js";
 import {
@@ -72,7 +74,11 @@ const EDGE_GLYPH = /^[\s¶#§🔗]$/u;
 /** Heading text: images out, links as their text, permalink glyphs at either end out. */
 function plainHeadingText(content: string): string {
   const text = replaceLinks(
-    replaceLinks(unshieldWhitespace(content), { image: true, multiline: true }, () => ""),
+    replaceLinks(
+      inlineHtmlToText(unshieldWhitespace(content)).replaceAll(BLOCK_ESCAPE, ""),
+      { image: true, multiline: true },
+      () => "",
+    ),
     { multiline: true },
     (linkText) => linkText,
   ).replace(/\s+/g, " ");
@@ -345,6 +351,7 @@ export const MARKDOWN_RULES: readonly NamedRule[] = [
       },
     }),
   },
+  ...INLINE_HTML_RULES,
   {
     name: "strikethrough",
     rule: () => ({

@@ -7,7 +7,7 @@ import { taskListItems } from "turndown-plugin-gfm";
 import type { Heading } from "../../schemas/page.js";
 import { parseWithLinkedom } from "../extract/parse-dom.js";
 import { cleanupMarkdown } from "./cleanup.js";
-import { escapeMarkdownText } from "./escape.js";
+import { escapeMarkdownText, resolveBlockEscapes } from "./escape.js";
 import { unshieldWhitespace } from "./long-whitespace.js";
 import { applyRules } from "./rules.js";
 
@@ -49,5 +49,5 @@ export function toMarkdown(input: Element | string, options: ToMarkdownOptions =
   service.use(taskListItems);
   applyRules(service, { baseUrl: options.baseUrl ?? "", headings });
   const raw = service.turndown(root as unknown as TurndownService.Node);
-  return { markdown: cleanupMarkdown(unshieldWhitespace(raw)), headings };
+  return { markdown: cleanupMarkdown(resolveBlockEscapes(unshieldWhitespace(raw))), headings };
 }
