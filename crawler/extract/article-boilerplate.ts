@@ -151,7 +151,7 @@ function markedReason(el: Element, text: string): string | undefined {
  * Removes captions and credits marked by class from the whole page before the main content is
  * chosen: Readability merges a caption and its credit into one new paragraph without the mark.
  * Only captions: removing bylines or related lists first changed Readability's choice of content
- * on some pages (measured: a blog post lost to its comments). Never a block holding the h1 or more
+ * on some pages (a blog post lost to its comments). Never a block holding the h1 or more
  * than 30 % of the page's text.
  *
  * @example pruneMarkedCaptions(document.body, log)

@@ -1,11 +1,10 @@
 /**
  * Chooses the element whose content becomes the page's markdown. Readability is good at news-style
- * div soup but on docs it drops index/reference pages, tables and code (DESIGN.md: on ~5 % of
- * pages it keeps under half the main text). Docs declare their content with `<main>`/`<article>`/
- * `[role=main]`, so the declared region (already cleaned of noise) wins whenever Readability keeps
- * less than 60 % of its text or loses code blocks or tables that the region has. (Counting
- * headings too was measured and rejected: on news pages the region's extra h3s are teasers, and
- * F1 on the article benchmark fell from 0.904 to 0.879.)
+ * div soup but on docs it drops index/reference pages, tables and code (on some pages it keeps
+ * under half the main text). Docs declare their content with `<main>`/`<article>`/`[role=main]`,
+ * so the declared region (already cleaned of noise) wins whenever Readability keeps less than 60 %
+ * of its text or loses code blocks or tables that the region has. Headings do not count: on news
+ * pages the region's extra h3s are teasers.
  */
 import { Readability } from "@mozilla/readability";
 import { docsSignals, isDocsPage } from "./docs-signals.js";

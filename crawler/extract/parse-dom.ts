@@ -1,6 +1,6 @@
 /**
- * HTML → DOM. linkedom first (about 7x faster than jsdom and a fraction of the memory, see
- * DESIGN.md), jsdom as the fallback because linkedom is not a full HTML5 parser: it leaves
+ * HTML → DOM. linkedom first (several times faster than jsdom, a fraction of the memory), jsdom
+ * as the fallback because linkedom is not a full HTML5 parser: it leaves
  * `document.body` missing on fragments and mis-nests some real pages.
  */
 import { createRequire } from "node:module";

@@ -56,7 +56,6 @@ export function titleTerms(title: string): string[] {
  * - a question that names a whole page title ("what does DROP GROUP delete") asks about that page,
  *   squared so that one shared word of a long title counts for little;
  * - "ORDER BY … DESC", "ALTER SYSTEM", "exception clause": the words side by side are the topic.
- * Measured on the PostgreSQL dev set (bench/retrieval.ts): see DEFAULT_RANKING.
  *
  * @example boostByFields(hits, "why is autovacuum not running", { fields: 1, title: 0.5, pairs: 1 })
  */
