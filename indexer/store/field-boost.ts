@@ -91,7 +91,37 @@ function pairsOf(terms: string[]): Set<string> {
   return pairs;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Calls `visit` with each term of `text` (as `stemTerms` makes them, in order) until it returns
+ * false. A scan of char codes: re-scoring reads every candidate's whole text, and a regex match
+ * object per word made that most of a search's JavaScript time.
+ */
+function eachTerm(text: string, visit: (term: string) => boolean): void {
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    let width = 1;
+    let inWord: boolean;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) inWord = true;
+    else if (c < 128) inWord = false;
+    else {
+      const point = lower.codePointAt(i)!;
+      width = point > 0xffff ? 2 : 1;
+      inWord = LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const word = lower.slice(start, i);
+      start = -1;
+      if (word.length > 1 && !STOP.has(word) && !visit(word.slice(0, 5))) return;
+    }
+    i += width - 1;
+  }
+}
 
 /**
  * Which of `wanted` (terms as `stemTerms` makes them) occur in `texts`, added to `found`: the same
@@ -102,14 +132,11 @@ const WORD = /[\p{L}\p{N}]+/gu;
  */
 export function termsFoundIn(texts: string[], wanted: Set<string>, found: Set<string>): Set<string> {
   for (const text of texts) {
-    const lower = text.toLowerCase();
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(lower); m !== null && found.size < wanted.size; m = WORD.exec(lower)) {
-      const word = m[0];
-      if (word.length <= 1 || STOP.has(word)) continue;
-      const term = word.slice(0, 5);
+    if (found.size >= wanted.size) break;
+    eachTerm(text, (term) => {
       if (wanted.has(term)) found.add(term);
-    }
+      return found.size < wanted.size;
+    });
   }
   return found;
 }
@@ -123,21 +150,14 @@ function pairsFoundIn(text: string, wanted: Set<string>): number {
   const firsts = new Set<string>();
   for (const pair of wanted) firsts.add(pair.slice(0, pair.indexOf(" ")));
   const found = new Set<string>();
-  const lower = text.toLowerCase();
   let previous: string | undefined;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
-    const word = m[0];
-    if (word.length <= 1 || STOP.has(word)) continue;
-    const term = word.slice(0, 5);
+  eachTerm(text, (term) => {
     if (previous !== undefined && firsts.has(previous)) {
       const pair = `${previous} ${term}`;
-      if (wanted.has(pair)) {
-        found.add(pair);
-        if (found.size === wanted.size) break;
-      }
+      if (wanted.has(pair)) found.add(pair);
     }
     previous = term;
-  }
+    return found.size < wanted.size;
+  });
   return found.size;
 }
