@@ -27,6 +27,24 @@ const APP_ROOTS = [
 const ENABLE_JS =
   /(enable|turn on|activate|allow)\s+javascript|javascript\s+(is\s+)?(required|disabled|needed|must be enabled|is not enabled|is off)|requires?\s+javascript|without javascript|need(s)? javascript/i;
 
+/** Lower-cased ids of the `#id` app roots. */
+const APP_ROOT_IDS = new Set(APP_ROOTS.filter((s) => s.startsWith("#")).map((s) => s.slice(1).toLowerCase()));
+
+/**
+ * Elements that might match an app-root selector, in document order: one walk instead of a
+ * querySelector over the whole body per selector. Ids compare case-insensitively here (a quirks-mode
+ * page matches them so); `matches` then decides.
+ */
+function appRootCandidates(body: Element): Element[] {
+  return [...body.querySelectorAll("*")].filter(
+    (el) =>
+      APP_ROOT_IDS.has((el.getAttribute("id") ?? "").toLowerCase()) ||
+      el.hasAttribute("data-reactroot") ||
+      el.hasAttribute("ng-app") ||
+      el.localName.toLowerCase() === "app-root",
+  );
+}
+
 /**
  * Reads the JavaScript signals; must run before the hidden-content guard removes `<noscript>`.
  *
@@ -34,8 +52,9 @@ const ENABLE_JS =
  */
 export function collectJsSignals(doc: Document): JsSignals {
   let emptyAppRoot: string | undefined;
+  const candidates = doc.body ? appRootCandidates(doc.body) : [];
   for (const selector of APP_ROOTS) {
-    const el = doc.body?.querySelector(selector);
+    const el = candidates.find((c) => c.matches(selector));
     if (el && textOf(el) === "" && !el.querySelector("img, picture, video")) {
       emptyAppRoot = selector;
       break;

@@ -10,9 +10,11 @@
  */
 import { admonitionKind } from "../markdown/admonition.js";
 import { HEADINGS, isBreadcrumbHeading } from "./breadcrumb-heading.js";
-import { describe, describeWithText, hasAncestor, isDetached, tagOf, textOf, tokensOf } from "./dom-utils.js";
+import { describe, describeWithText, hasAncestor, isDetached, tagOf } from "./dom-utils.js";
+import { cachedTextOf as textOf, cachedTokensOf as tokensOf, withElementCache } from "./element-cache.js";
 import { isPageLevel } from "./landmarks.js";
 import type { RemovalLog } from "./removal-log.js";
+import { ElementIndex, simpleSelectorParts } from "./simple-selector.js";
 
 export interface NoiseContext {
   /** The declared main region found before noise removal (never removed). */
@@ -367,6 +369,15 @@ function isProtected(el: Element, rule: NoiseRule, ctx: NoiseContext): boolean {
 export function applyNoiseRules(doc: Document, log: RemovalLog, mainRegion: Element | null): void {
   const body = doc.body;
   if (!body) return;
+  // Rules only read the tree until removal starts, and removal is parent-first, so an element's
+  // text and tokens stay valid for the whole pass.
+  withElementCache(() => removeNoise(body, log, mainRegion));
+}
+
+/** Rule selectors split once: a simple one is matched against a single walk of the body. */
+const RULE_PARTS = new Map(NOISE_RULES.map((rule) => [rule, simpleSelectorParts(rule.selector)]));
+
+function removeNoise(body: HTMLElement, log: RemovalLog, mainRegion: Element | null): void {
   const bodyText = textOf(body);
   const ctx: NoiseContext = {
     mainRegion,
@@ -375,17 +386,19 @@ export function applyNoiseRules(doc: Document, log: RemovalLog, mainRegion: Elem
   };
   // First matching rule per element, in table order.
   const matched = new Map<Element, NoiseRule>();
+  const index = new ElementIndex([...body.querySelectorAll("*")]);
   for (const rule of NOISE_RULES) {
     if (rule.precheck && !rule.precheck(bodyText)) continue;
-    for (const el of body.querySelectorAll(rule.selector)) {
+    const parts = RULE_PARTS.get(rule);
+    for (const el of parts ? index.select(parts) : body.querySelectorAll(rule.selector)) {
       if (matched.has(el)) continue;
       if (rule.test && !rule.test(el, ctx)) continue;
       matched.set(el, rule);
     }
   }
   if (matched.size === 0) return;
-  // Remove parent-first, in document order.
-  for (const el of body.querySelectorAll("*")) {
+  // Remove parent-first, in document order (matching left the tree as it was).
+  for (const el of index.elements) {
     const rule = matched.get(el);
     if (!rule || isDetached(el, body) || isProtected(el, rule, ctx)) continue;
     log.add(`noise:${rule.name}`, rule.byText ? describeWithText(el) : describe(el), textOf(el).length);

@@ -52,8 +52,9 @@ export function isAdmonitionTitle(el: Element): boolean {
     // admonition's kind ("tip", "Warning:") is still its title.
     const parent = el.parentElement;
     const kind = parent && parent.firstElementChild === el ? admonitionKind(parent) : undefined;
+    if (!kind) return false;
     const text = (el.textContent ?? "").trim().replace(/:$/, "").toLowerCase();
-    return !!kind && (text === kind || text === admonitionLabel(kind, "").toLowerCase());
+    return text === kind || text === admonitionLabel(kind, "").toLowerCase();
   }
   // Only the first child (or the first child's first child) of an admonition is its title.
   const parent = el.parentElement;

@@ -18,6 +18,16 @@ const keepText = (text: string): string => text;
  * @example markdownToPlainText("# Title\n\nSee [docs](https://x.test/).") // "Title\n\nSee docs."
  */
 export function markdownToPlainText(markdown: string): string {
+  // Extraction asks for the same page's plain text more than once (thin and JS checks).
+  if (markdown === lastPlain.markdown) return lastPlain.text;
+  const text = plainTextOf(markdown);
+  lastPlain = { markdown, text };
+  return text;
+}
+
+let lastPlain = { markdown: "", text: "" };
+
+function plainTextOf(markdown: string): string {
   // Line-local patterns throughout (`[^\S\n]`, not `\s`): a `^\s*` under the m flag runs on across
   // blank lines and retries from each of them, which is quadratic on a long run of newlines.
   const text = replaceLinks(
@@ -66,6 +76,7 @@ function stripEmphasis(markdown: string): string {
         fence = marker;
         return line;
       }
+      if (!EMPHASIS_CHAR.test(line)) return line;
       // Odd-indexed parts are inline code spans.
       return line
         .split(/((?<!\\)`+[^`]*`+)/)
@@ -75,6 +86,8 @@ function stripEmphasis(markdown: string): string {
     .join("\n");
 }
 
+/** A line without any of these has no emphasis delimiter to strip. */
+const EMPHASIS_CHAR = /[*_~]/;
 const EMPHASIS = /(?<!\\)(\*\*|__|~~)|(?<![\p{L}\p{N}\\])_(?=\S)|(?<=[^\s\\])_(?![\p{L}\p{N}])/gu;
 
 /**
@@ -95,5 +108,5 @@ export function markdownToMainText(markdown: string, titleHeading?: string): str
     EMPTY_LINK,
     () => "",
   );
-  return markdownToPlainText(body);
+  return plainTextOf(body);
 }
