@@ -97,19 +97,13 @@ function runOf(parent: Element): Run | undefined {
   return best;
 }
 
-/** The largest listing run of the page, outside navigation. */
-function largestRun(body: Element): Run | undefined {
+/** The largest listing run of the page, outside navigation and whatever else `exclude` matches. */
+function largestRun(body: Element, exclude = "nav, [role=navigation]"): Run | undefined {
   let best: Run | undefined;
   for (const el of body.querySelectorAll("*")) {
     if (el.childElementCount < MIN_ITEMS) continue;
     const run = runOf(el);
-    if (
-      run &&
-      (!best || run.chars > best.chars) &&
-      !el.closest("nav, [role=navigation]") &&
-      !isNavContainer(el)
-    )
-      best = run;
+    if (run && (!best || run.chars > best.chars) && !el.closest(exclude) && !isNavContainer(el)) best = run;
   }
   return best;
 }
@@ -121,7 +115,8 @@ function largestRun(body: Element): Run | undefined {
  * @example isListing(readabilityArticle) // true for a news index
  */
 export function isListing(root: Element): boolean {
-  const run = largestRun(root);
+  // A block marked as related stories or teasers is boilerplate however long; it is no listing.
+  const run = largestRun(root, "nav, [role=navigation], [data-aw-boiler]");
   return run !== undefined && run.chars >= LISTING_SHARE * textOf(root).length;
 }
 
