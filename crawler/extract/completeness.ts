@@ -60,7 +60,7 @@ function lowestCommonAncestor(elements: Element[]): Element | undefined {
  * returns a copy) the common ancestor of the document's blocks whose text the copy holds, counting
  * only texts that occur once in the document.
  */
-function locate(body: Element, chosen: Element, keys: Set<string>): Element | undefined {
+export function locate(body: Element, chosen: Element, keys: Set<string>): Element | undefined {
   for (let cur: Element | null = chosen; cur; cur = cur.parentElement) if (cur === body) return chosen;
   const seen = new Map<string, Element | null>();
   for (const el of body.querySelectorAll(BLOCKS)) {
@@ -81,7 +81,7 @@ function signature(el: Element): string | undefined {
   return `${tag}.${classes}`;
 }
 
-function keysOf(root: Element): Set<string> {
+export function keysOf(root: Element): Set<string> {
   const keys = new Set<string>();
   for (const el of root.querySelectorAll(BLOCKS)) {
     const key = keyOf(el);

@@ -6,7 +6,8 @@
  * rules remove navigation; a title set in a styled block is promoted to the h1 after them (so a
  * removed menu does not count as text before it); Readability and the declared main region then
  * compete for the content (main-content.ts); the completeness guard widens a choice that kept one
- * of several sibling sections and reports what stays out (completeness.ts); turndown renders it
+ * of several sibling sections and reports what stays out (completeness.ts), and a choice that is a
+ * small part beside a listing's run of alike items (repeated-items.ts); turndown renders it
  * (markdown/). linkedom parses first; jsdom re-runs the whole pipeline when linkedom's result is
  * empty or thin. A page whose content is its `<noscript>` fallback has it unwrapped before the
  * guard (noscript-content.ts).
@@ -41,6 +42,7 @@ import {
   sanitizeHtmlInput,
 } from "./parse-dom.js";
 import { RemovalLog } from "./removal-log.js";
+import { completeListing, isListing } from "./repeated-items.js";
 import { readStructuredMetadata, type StructuredMetadata } from "./structured-metadata.js";
 import { labelTabPanels } from "./tab-labels.js";
 import { stripInvisible } from "./text-hygiene.js";
@@ -129,8 +131,10 @@ function extractFromDocument(doc: Document, pageUrl: string): ExtractedPage {
   markArticleBoilerplate(doc.body);
   if (!isDocsPage(docsSignals(doc, findMainRegion(doc)))) pruneMarkedCaptions(doc.body, log);
   const content = selectMainContent(doc);
-  const root = completeContent(doc, content.root, log);
-  if (content.articlePage && root !== doc.body)
+  const completed = completeContent(doc, content.root, log);
+  // A listing is no article: its cards are the content, not boilerplate beside it.
+  const root = content.articlePage ? completeListing(doc, completed, log) : completed;
+  if (content.articlePage && root !== doc.body && root === completed && !isListing(root))
     pruneArticleBoilerplate(root, log, [h1 ? textOf(h1) : "", meta.title]);
   let { markdown, headings } = toMarkdown(root, { baseUrl: base });
 
