@@ -135,6 +135,7 @@ if (dump) {
       r.recall.toFixed(4),
       r.ms.toFixed(0),
       r.source,
+      r.widened,
       r.url,
     ].join("\t"),
   );
