@@ -16,6 +16,7 @@ import type { Heading, PageLink, Removal } from "../../schemas/page.js";
 import { markdownToMainText, markdownToPlainText } from "../markdown/plain-text.js";
 import { toMarkdown } from "../markdown/to-markdown.js";
 import { annotate } from "./annotate.js";
+import { applyNoiseRules } from "./apply-noise-rules.js";
 import {
   markArticleBoilerplate,
   pruneArticleBoilerplate,
@@ -32,7 +33,6 @@ import { baseUrlOf, collectLinks } from "./links.js";
 import { type MainContent, selectMainContent } from "./main-content.js";
 import { readMetadata } from "./metadata.js";
 import { collectJsSignals, needsJavaScript } from "./needs-javascript.js";
-import { applyNoiseRules } from "./noise-rules.js";
 import { unwrapContentNoscript } from "./noscript-content.js";
 import {
   type ParsedDocument,
